@@ -1,0 +1,228 @@
+import { diffLines } from 'diff';
+import fs from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { openDocument } from '../model/open-document';
+import { applyIntent } from './apply-intent';
+import type { EditIntent } from './edit-intent';
+import { applyEdits } from './text-edit';
+
+const yaml = fs.readFileSync('fixtures/openapi/users-api.yaml', 'utf8');
+const json = fs.readFileSync('fixtures/openapi/users-api.json', 'utf8');
+
+/** The lines an edit removed and added, in order: what a reviewer sees in `git diff`. */
+function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
+  const removed: string[] = [];
+  const added: string[] = [];
+  for (const part of diffLines(before, after)) {
+    const lines = part.value.replace(/\n$/, '').split('\n');
+    if (part.removed) removed.push(...lines);
+    if (part.added) added.push(...lines);
+  }
+  return { removed, added };
+}
+
+function run(text: string, intent: EditIntent, fileName = 'api.yaml') {
+  const doc = openDocument(text, { fileName });
+  expect(doc.diagnostics).toEqual([]);
+  const result = applyIntent(doc, intent);
+  const after = applyEdits(text, result.edits);
+  expect(result.document.source.text).toBe(after);
+  // The model read from the edited text is the model the document carries.
+  expect(openDocument(after, { fileName }).model).toEqual(result.document.model);
+  expect(result.document.diagnostics).toEqual([]);
+  // Undo restores the original bytes.
+  expect(applyEdits(after, result.inverse)).toBe(text);
+  return { after, model: result.document.model, diff: changedLines(text, after) };
+}
+
+describe('routes (YAML)', () => {
+  test('add a route to a controller: a new path item and nothing else', () => {
+    const { model, diff } = run(yaml, { op: 'addRoute', method: 'get', path: '/api/users/{user_id}/posts', controller: 'Users', operationId: 'list_posts' });
+    expect(diff.removed).toEqual([]);
+    expect(diff.added).toEqual([
+      '  /api/users/{user_id}/posts:',
+      '    get:',
+      '      tags:',
+      '        - Users',
+      '      operationId: list_posts',
+      '      parameters:',
+      '        - name: user_id',
+      '          in: path',
+      '          required: true',
+      '          schema:',
+      '            type: string',
+      '      responses:',
+      "        '200':",
+      '          description: Successful Response',
+    ]);
+    expect(model.routes.map((r) => r.key)).toEqual(['GET /api/users', 'POST /api/users', 'GET /api/users/{user_id}', 'DELETE /api/users/{user_id}', 'GET /api/users/me', 'GET /api/users/{user_id}/posts', 'GET /health']);
+    expect(model.orderSource).toBe('paths');
+  });
+
+  test('add a route at a position paths order cannot give writes the order list', () => {
+    const { model, diff } = run(yaml, { op: 'addRoute', method: 'put', path: '/api/users/me', controller: 'Users', index: 0 });
+    expect(model.routes[0]?.key).toBe('PUT /api/users/me');
+    expect(model.orderSource).toBe('x-routecraft');
+    expect(diff.removed).toEqual([]);
+    expect(diff.added).toContain('  order:');
+    expect(diff.added).toContain('    - PUT /api/users/me');
+  });
+
+  test('move a route: GET /api/users/me above GET /api/users/{user_id}', () => {
+    const { model, diff, after } = run(yaml, { op: 'moveRoute', route: 'GET /api/users/me', to: 2 });
+    expect(model.routes.map((r) => r.key)).toEqual(['GET /api/users', 'POST /api/users', 'GET /api/users/me', 'GET /api/users/{user_id}', 'DELETE /api/users/{user_id}', 'GET /health']);
+    expect(diff.removed).toEqual([]);
+    expect(diff.added).toEqual(['  order:', '    - GET /api/users', '    - POST /api/users', '    - GET /api/users/me', '    - GET /api/users/{user_id}', '    - DELETE /api/users/{user_id}', '    - GET /health']);
+    // Moving it back removes the list again: the file is exactly as before.
+    const back = applyIntent(openDocument(after, { fileName: 'a.yaml' }), { op: 'moveRoute', route: 'GET /api/users/me', to: 4 });
+    expect(applyEdits(after, back.edits)).toBe(yaml);
+  });
+
+  test('a second move changes two lines of the list', () => {
+    const first = run(yaml, { op: 'moveRoute', route: 'GET /api/users/me', to: 2 });
+    const second = run(first.after, { op: 'moveRoute', route: 'GET /health', to: 0 });
+    expect(second.diff).toEqual({ removed: ['    - GET /health'], added: ['    - GET /health'] });
+    expect(second.model.routes[0]?.key).toBe('GET /health');
+  });
+
+  test('rename a route path: the key changes, comments and parameters stay', () => {
+    const { diff, model } = run(yaml, { op: 'updateRoute', route: 'GET /api/users/me', path: '/api/users/self' });
+    expect(diff).toEqual({ removed: ['  /api/users/me:'], added: ['  /api/users/self:'] });
+    expect(model.routes.find((r) => r.operationId === 'get_me')?.key).toBe('GET /api/users/self');
+  });
+
+  test('renaming a template parameter renames its declaration', () => {
+    const { diff } = run(yaml, { op: 'updateRoute', route: 'GET /api/users/{user_id}', path: '/api/users/{id}' });
+    // Two operations share the path item, so GET moves to a new path item of its own.
+    expect(diff.added).toContain('  /api/users/{id}:');
+    expect(diff.added).toContain('        - name: id');
+    expect(diff.removed).toContain('    get:');
+  });
+
+  test('change the method', () => {
+    const { diff } = run(yaml, { op: 'updateRoute', route: 'DELETE /api/users/{user_id}', method: 'patch' });
+    expect(diff).toEqual({ removed: ['    delete:'], added: ['    patch:'] });
+  });
+
+  test('set summary, deprecate, and remove the operationId', () => {
+    const { diff } = run(yaml, { op: 'updateRoute', route: 'GET /health', summary: 'Liveness', deprecated: true, operationId: null });
+    expect(diff.removed).toEqual(['      operationId: health']);
+    expect(diff.added).toEqual(['      summary: Liveness', '      deprecated: true']);
+  });
+
+  test('delete a route that shares its path item', () => {
+    const { diff } = run(yaml, { op: 'deleteRoute', route: 'DELETE /api/users/{user_id}' });
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual(['    delete:', '      tags: [Users]', '      operationId: delete_user', '      x-routecraft-default-status: 204', '      responses:', "        '204':", '          description: Deleted.']);
+  });
+
+  test('delete the last route of a path item removes the path item', () => {
+    const { diff } = run(yaml, { op: 'deleteRoute', route: 'GET /health' });
+    expect(diff.removed[0]).toBe('  /health:');
+    expect(diff.added).toEqual([]);
+  });
+
+  test('move a route to another controller', () => {
+    const { diff, model } = run(yaml, { op: 'updateRoute', route: 'GET /health', controller: 'Users' });
+    expect(diff).toEqual({ removed: ['      tags: [Health]'], added: ['      tags: [Users]'] });
+    expect(model.routes.find((r) => r.key === 'GET /health')?.controller).toBe('Users');
+  });
+
+  test('existing routes and bad paths are refused with a message', () => {
+    const doc = openDocument(yaml, { fileName: 'a.yaml' });
+    expect(() => applyIntent(doc, { op: 'addRoute', method: 'get', path: '/api/users' })).toThrow('GET /api/users already exists.');
+    expect(() => applyIntent(doc, { op: 'addRoute', method: 'get', path: 'users' })).toThrow('A path starts with "/"');
+    expect(() => applyIntent(doc, { op: 'deleteRoute', route: 'GET /nope' })).toThrow('There is no route GET /nope.');
+  });
+});
+
+describe('responses (YAML)', () => {
+  test('add a 302 in status order', () => {
+    const { diff } = run(yaml, { op: 'addResponse', route: 'GET /api/users/me', status: '302', response: { description: 'Elsewhere', headers: { Location: { required: true, schema: { type: 'string' } } } } });
+    expect(diff.removed).toEqual([]);
+    expect(diff.added).toEqual(["        '302':", '          description: Elsewhere', '          headers:', '            Location:', '              required: true', '              schema:', '                type: string']);
+  });
+
+  test('change a status code keeps the explicit default in step', () => {
+    const { diff, model } = run(yaml, { op: 'updateResponse', route: 'DELETE /api/users/{user_id}', status: '204', newStatus: '200' });
+    expect(diff).toEqual({ removed: ['      x-routecraft-default-status: 204', "        '204':"], added: ['      x-routecraft-default-status: 200', "        '200':"] });
+    expect(model.routes.find((r) => r.key === 'DELETE /api/users/{user_id}')?.defaultStatus).toBe('200');
+  });
+
+  test('header table edits change one line each', () => {
+    expect(run(yaml, { op: 'setHeader', route: 'POST /api/users', status: '201', name: 'Location', header: { required: false } }).diff).toEqual({ removed: ['              required: true'], added: ['              required: false'] });
+    expect(run(yaml, { op: 'renameHeader', route: 'POST /api/users', status: '201', name: 'Location', newName: 'Content-Location' }).diff).toEqual({ removed: ['            Location:'], added: ['            Content-Location:'] });
+    const removed = run(yaml, { op: 'removeHeader', route: 'POST /api/users', status: '201', name: 'Location' });
+    expect(removed.diff.added).toEqual([]);
+    expect(removed.diff.removed[0]).toBe('          headers:');
+  });
+
+  test('body schema, examples, default status', () => {
+    expect(run(yaml, { op: 'setResponseBody', route: 'GET /api/users/me', status: '200', mediaType: 'application/json', schema: { $ref: '#/components/schemas/User' } }).diff.added).toEqual([
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      "                $ref: '#/components/schemas/User'",
+    ]);
+    expect(run(yaml, { op: 'setExample', route: 'GET /api/users/{user_id}', status: '200', mediaType: 'application/json', name: 'ada', value: { id: 2, name: 'Ada' } }).diff).toEqual({
+      removed: ['                  value: {id: 1, name: Ada Lovelace}'],
+      added: ['                  value: {id: 2, name: Ada}'],
+    });
+    expect(run(yaml, { op: 'setDefaultStatus', route: 'POST /api/users', status: '201' }).diff.added).toEqual(['      x-routecraft-default-status: 201']);
+    expect(run(yaml, { op: 'removeResponseBody', route: 'GET /health', status: '200' }).diff.removed).toEqual(['          content:', '            text/plain:', '              example: ok']);
+  });
+
+  test('shared responses are refused with where to edit them', () => {
+    const doc = openDocument(yaml, { fileName: 'a.yaml' });
+    expect(() => applyIntent(doc, { op: 'setHeader', route: 'GET /api/users/{user_id}', status: '404', name: 'X', header: {} })).toThrow('#/components/responses/NotFound');
+  });
+});
+
+describe('controllers (YAML)', () => {
+  test('add a controller', () => {
+    const { diff, model } = run(yaml, { op: 'addController', name: 'Posts', prefix: '/api' });
+    expect(diff).toEqual({ removed: [], added: ['  - name: Posts', '    x-routecraft-prefix: /api'] });
+    expect(model.controllers.map((c) => c.name)).toEqual(['Users', 'Health', 'Posts']);
+  });
+
+  test('rename a controller renames its tag everywhere', () => {
+    const { model, diff } = run(yaml, { op: 'updateController', name: 'Users', rename: 'People' });
+    expect(diff.removed).toEqual(['  - name: Users', '      tags: [Users]', '      tags: [Users]', '      tags: [Users]', '      tags: [Users]', '      tags: [Users]']);
+    expect(model.routes.filter((r) => r.controller === 'People')).toHaveLength(5);
+  });
+
+  test('change a prefix moves the routes with it', () => {
+    const { model } = run(yaml, { op: 'updateController', name: 'Users', prefix: '/v2' });
+    expect(model.routes.map((r) => r.key)).toEqual(['GET /v2/users', 'POST /v2/users', 'GET /v2/users/{user_id}', 'DELETE /v2/users/{user_id}', 'GET /v2/users/me', 'GET /health']);
+    expect(model.controllers[0]).toMatchObject({ name: 'Users', prefix: '/v2' });
+  });
+
+  test('move a controller moves its routes after it', () => {
+    const { model } = run(yaml, { op: 'moveController', name: 'Health', to: 0 });
+    expect(model.controllers.map((c) => c.name)).toEqual(['Health', 'Users']);
+    expect(model.routes[0]?.key).toBe('GET /health');
+  });
+
+  test('delete a controller and its routes', () => {
+    const { model } = run(yaml, { op: 'deleteController', name: 'Users' });
+    expect(model.routes.map((r) => r.key)).toEqual(['GET /health']);
+    expect(model.controllers.map((c) => c.name)).toEqual(['Health']);
+  });
+
+  test('set the profile', () => {
+    expect(run(yaml, { op: 'setProfile', profile: 'express' }).diff).toEqual({ removed: ['  profile: fastapi'], added: ['  profile: express'] });
+  });
+});
+
+describe('JSON documents keep their formatting', () => {
+  test('add a response', () => {
+    const { after } = run(json, { op: 'addResponse', route: 'GET /api/users/me', status: '401', response: { description: 'Sign in first.' } }, 'api.json');
+    expect(after).toBe(json.replace('"description": "The signed-in user."\n          }', '"description": "The signed-in user."\n          },\n          "401": {\n            "description": "Sign in first."\n          }'));
+  });
+
+  test('move a route and rename a controller', () => {
+    run(json, { op: 'moveRoute', route: 'GET /health', to: 0 }, 'api.json');
+    const { diff } = run(json, { op: 'updateController', name: 'Health', rename: 'Status' }, 'api.json');
+    expect(diff.removed).toEqual(['      "name": "Health"', '          "Health"']);
+  });
+});

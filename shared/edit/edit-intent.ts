@@ -1,0 +1,46 @@
+import type { Convertor, HttpMethod, ProfileId } from '../model/x-routecraft';
+
+/**
+ * Everything the visual editor can ask of a document, as data: the renderer sends intents, whoever
+ * holds the text turns them into text edits. Routes are named by their key (`GET /users/{id}`),
+ * controllers by name, responses by status as written ("200", "2XX", "default").
+ */
+export type EditIntent =
+  | { op: 'addController'; name: string; prefix?: string; description?: string; index?: number }
+  | { op: 'updateController'; name: string; rename?: string; prefix?: string; description?: string | null }
+  | { op: 'deleteController'; name: string }
+  | { op: 'moveController'; name: string; to: number }
+  | { op: 'addRoute'; method: HttpMethod; path: string; controller?: string | null; summary?: string; operationId?: string; index?: number; responses?: Record<string, ResponseInit> }
+  | { op: 'deleteRoute'; route: string }
+  | { op: 'updateRoute'; route: string; method?: HttpMethod; path?: string; summary?: string | null; description?: string | null; operationId?: string | null; deprecated?: boolean; controller?: string | null }
+  | { op: 'moveRoute'; route: string; to: number }
+  | { op: 'setPathParam'; route: string; name: string; schema?: Record<string, unknown>; convertor?: Convertor | null; description?: string | null }
+  | { op: 'setRequestBody'; route: string; mediaType: string; schema: unknown; required?: boolean }
+  | { op: 'removeRequestBody'; route: string }
+  | { op: 'addResponse'; route: string; status: string; response?: ResponseInit }
+  | { op: 'deleteResponse'; route: string; status: string }
+  | { op: 'updateResponse'; route: string; status: string; newStatus?: string; description?: string }
+  | { op: 'setDefaultStatus'; route: string; status: string | null }
+  | { op: 'setResponseBody'; route: string; status: string; mediaType: string; schema: unknown }
+  | { op: 'removeResponseBody'; route: string; status: string; mediaType?: string }
+  | { op: 'setExample'; route: string; status: string; mediaType: string; name: string; value: unknown; summary?: string }
+  | { op: 'removeExample'; route: string; status: string; mediaType: string; name: string }
+  | { op: 'setHeader'; route: string; status: string; name: string; header: HeaderInit }
+  | { op: 'renameHeader'; route: string; status: string; name: string; newName: string }
+  | { op: 'removeHeader'; route: string; status: string; name: string }
+  | { op: 'setProfile'; profile: ProfileId };
+
+export interface ResponseInit {
+  description?: string;
+  mediaType?: string;
+  schema?: unknown;
+  example?: unknown;
+  headers?: Record<string, HeaderInit>;
+}
+
+export interface HeaderInit {
+  required?: boolean;
+  schema?: unknown;
+  example?: unknown;
+  description?: string;
+}

@@ -1,0 +1,405 @@
+import { encodePointer } from '../document/json-pointer';
+import type { SourceRange } from '../document/line-index';
+import type { SourceDocument } from '../document/source-document';
+import { asMap, asScalar, asSeq, asString, deref, getPair, toValue, type SMap, type SNode, type SPair } from '../document/source-tree';
+import type { ApiModel, Controller, HeaderSpec, MediaContent, MockSettings, NamedExample, OpenApiVersion, PathParam, RequestBody, ResponseSpec, Route } from './api-model';
+import type { Diagnostic } from './diagnostic';
+import { resolveRef } from './ref-resolver';
+import { effectiveOrder } from './route-order';
+import { CONVERTORS, DEFAULT_PROFILE, PROFILE_IDS, X_CONVERTOR, X_DEFAULT_STATUS, X_PREFIX, X_ROOT, isHttpMethod, parseRouteKey, routeKey, type Convertor, type ProfileId } from './x-routecraft';
+
+export interface ModelResult {
+  model: ApiModel;
+  /** Problems with the document's shape: wrong types, unsupported versions, … */
+  diagnostics: Diagnostic[];
+}
+
+export function emptyModel(format: ApiModel['format']): ApiModel {
+  return { format, openapi: null, version: null, title: '', apiVersion: '', profile: DEFAULT_PROFILE, controllers: [], routes: [], orderSource: 'paths', mock: {} };
+}
+
+/** Reads the typed model from a parsed document. Never throws on bad input: it reports it. */
+export function buildModel(doc: SourceDocument): ModelResult {
+  return new ModelBuilder(doc).build();
+}
+
+const TEMPLATE_PARAM = /\{([^{}]+)\}/g;
+
+class ModelBuilder {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly root: SNode | undefined;
+
+  constructor(private readonly doc: SourceDocument) {
+    this.root = doc.root;
+  }
+
+  build(): ModelResult {
+    const model = emptyModel(this.doc.format);
+    const root = asMap(this.root);
+    if (!root) {
+      if (this.root) this.problem('document/not-openapi', 'The document must be a mapping with `openapi`, `info` and `paths`.', [], this.root);
+      return { model, diagnostics: this.diagnostics };
+    }
+    const swagger = getPair(root, 'swagger');
+    if (swagger) {
+      this.problem('document/unsupported-version', `This is a Swagger ${String(asScalar(swagger.value) ?? '')} document. Routecraft reads OpenAPI 3.0, 3.1 and 3.2: convert it first (for example with \`npx swagger2openapi in.yaml -o out.yaml\`).`, ['swagger'], swagger.value);
+      return { model, diagnostics: this.diagnostics };
+    }
+    const openapiPair = getPair(root, 'openapi');
+    const openapi = openapiPair ? asScalar(openapiPair.value) : undefined;
+    if (!openapiPair) {
+      this.problem('document/not-openapi', 'No `openapi` field: this does not look like an OpenAPI document.', [], root, 0, 1);
+      return { model, diagnostics: this.diagnostics };
+    }
+    const version = /^3\.([012])(\.\d+)?(-.+)?$/.exec(String(openapi ?? ''));
+    if (!version) {
+      this.problem('document/unsupported-version', `OpenAPI ${String(openapi)} is not supported: Routecraft reads 3.0, 3.1 and 3.2.`, ['openapi'], openapiPair.value);
+      return { model, diagnostics: this.diagnostics };
+    }
+    model.openapi = String(openapi);
+    model.version = `3.${version[1]}` as OpenApiVersion;
+    const info = asMap(getPair(root, 'info')?.value);
+    model.title = asString(info && getPair(info, 'title')?.value) ?? '';
+    model.apiVersion = String(asScalar(info && getPair(info, 'version')?.value) ?? '');
+
+    const settings = this.readSettings(root);
+    model.profile = settings.profile;
+    model.mock = settings.mock;
+
+    const declared = this.readTags(root);
+    const routes = this.readRoutes(root, declared);
+    const ordered = this.applyOrder(routes, settings.order);
+    model.routes = ordered.routes;
+    model.orderSource = ordered.source;
+    model.controllers = this.controllers(declared, model.routes);
+    return { model, diagnostics: this.diagnostics };
+  }
+
+  private readSettings(root: SMap): { profile: ProfileId; order: string[] | undefined; mock: MockSettings } {
+    const pair = getPair(root, X_ROOT);
+    const out = { profile: DEFAULT_PROFILE as ProfileId, order: undefined as string[] | undefined, mock: {} as MockSettings };
+    if (!pair) return out;
+    const x = asMap(pair.value);
+    if (!x) {
+      this.problem('document/invalid-structure', '`x-routecraft` should be a mapping with `profile`, `order` and `mock`.', [X_ROOT], pair.value);
+      return out;
+    }
+    const profilePair = getPair(x, 'profile');
+    if (profilePair) {
+      const p = asString(profilePair.value);
+      if (p && (PROFILE_IDS as readonly string[]).includes(p)) out.profile = p as ProfileId;
+      else this.problem('document/invalid-structure', `Unknown profile ${JSON.stringify(asScalar(profilePair.value) ?? null)}: use one of ${PROFILE_IDS.join(', ')}.`, [X_ROOT, 'profile'], profilePair.value);
+    }
+    const orderPair = getPair(x, 'order');
+    if (orderPair) {
+      const seq = asSeq(orderPair.value);
+      if (!seq) this.problem('document/invalid-structure', '`x-routecraft.order` should be a list of routes such as "GET /users/me".', [X_ROOT, 'order'], orderPair.value);
+      else {
+        out.order = [];
+        seq.items.forEach((item, i) => {
+          const s = asString(item);
+          if (s && parseRouteKey(s)) out.order?.push(s);
+          else this.problem('document/invalid-structure', `Order entry ${JSON.stringify(asScalar(item) ?? null)} should be "METHOD /path".`, [X_ROOT, 'order', String(i)], item);
+        });
+      }
+    }
+    const mock = asMap(getPair(x, 'mock')?.value);
+    if (mock) {
+      const latency = asScalar(getPair(mock, 'latencyMs')?.value);
+      if (typeof latency === 'number' && latency >= 0) out.mock.latencyMs = latency;
+      const corsNode = getPair(mock, 'cors')?.value;
+      const cors = asScalar(corsNode);
+      if (cors === 'off' || cors === 'permissive') out.mock.cors = cors;
+      const list = asSeq(corsNode);
+      if (list) out.mock.cors = list.items.map((i) => asString(i)).filter((s): s is string => s !== undefined);
+    }
+    return out;
+  }
+
+  private readTags(root: SMap): Map<string, Controller> {
+    const out = new Map<string, Controller>();
+    const pair = getPair(root, 'tags');
+    if (!pair) return out;
+    const seq = asSeq(pair.value);
+    if (!seq) {
+      this.problem('document/invalid-structure', '`tags` should be a list of tag objects.', ['tags'], pair.value);
+      return out;
+    }
+    seq.items.forEach((item, i) => {
+      const tag = asMap(item);
+      const name = asString(tag && getPair(tag, 'name')?.value);
+      if (!tag || name === undefined) {
+        this.problem('document/invalid-structure', 'A tag needs a `name`.', ['tags', String(i)], item);
+        return;
+      }
+      if (out.has(name)) return;
+      const description = asString(getPair(tag, 'description')?.value);
+      out.set(name, {
+        name,
+        prefix: asString(getPair(tag, X_PREFIX)?.value) ?? '',
+        ...(description !== undefined ? { description } : {}),
+        declared: true,
+        pointer: encodePointer(['tags', String(i)]),
+        range: this.range(item),
+      });
+    });
+    return out;
+  }
+
+  private readRoutes(root: SMap, tags: Map<string, Controller>): Route[] {
+    const pathsPair = getPair(root, 'paths');
+    const routes: Route[] = [];
+    if (!pathsPair) return routes;
+    const paths = asMap(pathsPair.value);
+    if (!paths) {
+      if (asScalar(pathsPair.value) !== null) this.problem('document/invalid-structure', '`paths` should be a mapping from paths to path items.', ['paths'], pathsPair.value);
+      return routes;
+    }
+    for (const pathPair of paths.pairs) {
+      if (pathPair.key.startsWith('x-')) continue;
+      const at = ['paths', pathPair.key];
+      const resolvedItem = resolveRef(this.root, pathPair.value);
+      const item = asMap(resolvedItem.node);
+      if (!item) {
+        if (!resolvedItem.ref && asScalar(pathPair.value) !== null) this.problem('document/invalid-structure', `Path item \`${pathPair.key}\` should be a mapping of methods to operations.`, at, pathPair.value);
+        continue;
+      }
+      if (!pathPair.key.startsWith('/')) this.problem('document/invalid-structure', `Path \`${pathPair.key}\` should start with "/".`, at, pathPair.value, pathPair.keyStart, pathPair.keyEnd);
+      const shared = this.readParams(getPair(item, 'parameters')?.value, [...at, 'parameters']);
+      for (const opPair of item.pairs) {
+        if (!isHttpMethod(opPair.key)) continue;
+        const route = this.readRoute(pathPair.key, opPair, [...at, opPair.key], shared, tags);
+        if (route) routes.push(route);
+      }
+    }
+    return routes;
+  }
+
+  private readRoute(path: string, opPair: SPair, at: string[], shared: PathParam[], tags: Map<string, Controller>): Route | undefined {
+    const op = asMap(opPair.value);
+    if (!op) {
+      this.problem('document/invalid-structure', `\`${routeKey(opPair.key, path)}\` should be an operation object.`, at, opPair.value);
+      return undefined;
+    }
+    const method = opPair.key as Route['method'];
+    const tagSeq = asSeq(getPair(op, 'tags')?.value);
+    const opTags = tagSeq ? tagSeq.items.map((t) => asString(t)).filter((s): s is string => s !== undefined) : [];
+    const controller = opTags[0] ?? null;
+    const prefix = controller !== null ? (tags.get(controller)?.prefix ?? '') : '';
+    const own = this.readParams(getPair(op, 'parameters')?.value, [...at, 'parameters']);
+    const responses = this.readResponses(op, at);
+    const explicit = asScalar(getPair(op, X_DEFAULT_STATUS)?.value);
+    const operationId = asString(getPair(op, 'operationId')?.value);
+    const summary = asString(getPair(op, 'summary')?.value);
+    const description = asString(getPair(op, 'description')?.value);
+    const requestBody = this.readRequestBody(getPair(op, 'requestBody')?.value, [...at, 'requestBody']);
+    return {
+      key: routeKey(method, path),
+      method,
+      path,
+      localPath: prefix && path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path,
+      controller,
+      tags: opTags,
+      ...(operationId !== undefined ? { operationId } : {}),
+      ...(summary !== undefined ? { summary } : {}),
+      ...(description !== undefined ? { description } : {}),
+      deprecated: asScalar(getPair(op, 'deprecated')?.value) === true,
+      params: mergeParams(path, shared, own),
+      ...(requestBody ? { requestBody } : {}),
+      responses,
+      defaultStatus: explicit !== undefined && explicit !== null ? String(explicit) : inferDefaultStatus(responses),
+      defaultStatusExplicit: explicit !== undefined && explicit !== null,
+      pointer: encodePointer(at),
+      range: this.range(opPair.value, opPair.keyStart),
+    };
+  }
+
+  private readParams(node: SNode | undefined, at: string[]): PathParam[] {
+    const seq = asSeq(node);
+    if (!seq) return [];
+    const out: PathParam[] = [];
+    seq.items.forEach((item, i) => {
+      const p = asMap(resolveRef(this.root, item).node);
+      if (!p || asString(getPair(p, 'in')?.value) !== 'path') return;
+      const name = asString(getPair(p, 'name')?.value);
+      if (name === undefined) return;
+      const schema = toValue(getPair(p, 'schema')?.value);
+      const conv = asString(getPair(p, X_CONVERTOR)?.value);
+      out.push({
+        name,
+        type: schemaType(schema),
+        ...(schema !== undefined ? { schema } : {}),
+        ...(conv && (CONVERTORS as readonly string[]).includes(conv) ? { convertor: conv as Convertor } : {}),
+        inTemplate: false,
+        declared: true,
+        pointer: encodePointer([...at, String(i)]),
+        range: this.range(item),
+      });
+    });
+    return out;
+  }
+
+  private readRequestBody(node: SNode | undefined, at: string[]): RequestBody | undefined {
+    if (!node) return undefined;
+    const resolved = resolveRef(this.root, node);
+    const body = asMap(resolved.node);
+    if (!body) return undefined;
+    return {
+      required: asScalar(getPair(body, 'required')?.value) === true,
+      content: this.readContent(getPair(body, 'content')?.value, [...at, 'content']),
+      pointer: encodePointer(at),
+      ...(resolved.ref !== undefined ? { ref: resolved.ref } : {}),
+    };
+  }
+
+  private readResponses(op: SMap, at: string[]): ResponseSpec[] {
+    const pair = getPair(op, 'responses');
+    if (!pair) return [];
+    const map = asMap(pair.value);
+    if (!map) {
+      this.problem('document/invalid-structure', '`responses` should be a mapping from status codes to responses.', [...at, 'responses'], pair.value);
+      return [];
+    }
+    const out: ResponseSpec[] = [];
+    for (const r of map.pairs) {
+      if (r.key.startsWith('x-')) continue;
+      const rAt = [...at, 'responses', r.key];
+      const resolved = resolveRef(this.root, r.value);
+      const res = asMap(resolved.node);
+      const description = asString(res && getPair(res, 'description')?.value);
+      out.push({
+        status: r.key,
+        ...(description !== undefined ? { description } : {}),
+        content: res ? this.readContent(getPair(res, 'content')?.value, [...rAt, 'content']) : [],
+        headers: res ? this.readHeaders(getPair(res, 'headers')?.value, [...rAt, 'headers']) : [],
+        ...(resolved.ref !== undefined ? { ref: resolved.ref } : {}),
+        pointer: encodePointer(rAt),
+        range: this.range(r.value, r.keyStart),
+      });
+    }
+    return out;
+  }
+
+  private readContent(node: SNode | undefined, at: string[]): MediaContent[] {
+    const map = asMap(node);
+    if (!map) return [];
+    return map.pairs.map((m) => {
+      const media = asMap(m.value);
+      const mAt = [...at, m.key];
+      const examples: NamedExample[] = [];
+      if (media) {
+        const single = getPair(media, 'example');
+        if (single) examples.push({ name: 'example', value: toValue(single.value), pointer: encodePointer([...mAt, 'example']) });
+        const named = asMap(getPair(media, 'examples')?.value);
+        for (const e of named?.pairs ?? []) {
+          const resolved = resolveRef(this.root, e.value);
+          const ex = asMap(resolved.node);
+          const summary = asString(ex && getPair(ex, 'summary')?.value);
+          examples.push({
+            name: e.key,
+            value: toValue(ex && (getPair(ex, 'value') ?? getPair(ex, 'dataValue'))?.value),
+            ...(summary !== undefined ? { summary } : {}),
+            ...(resolved.ref !== undefined ? { ref: resolved.ref } : {}),
+            pointer: encodePointer([...mAt, 'examples', e.key]),
+          });
+        }
+      }
+      const schema = media ? toValue(getPair(media, 'schema')?.value) : undefined;
+      return { mediaType: m.key, ...(schema !== undefined ? { schema } : {}), examples, pointer: encodePointer(mAt) };
+    });
+  }
+
+  private readHeaders(node: SNode | undefined, at: string[]): HeaderSpec[] {
+    const map = asMap(node);
+    if (!map) return [];
+    return map.pairs.map((h) => {
+      const resolved = resolveRef(this.root, h.value);
+      const header = asMap(resolved.node);
+      const schemaNode = header && getPair(header, 'schema')?.value;
+      const schema = toValue(schemaNode);
+      const exampleNode = header && (getPair(header, 'example') ?? undefined);
+      const schemaExample = asMap(schemaNode) && getPair(asMap(schemaNode) as SMap, 'example');
+      const description = asString(header && getPair(header, 'description')?.value);
+      const example = exampleNode ? toValue(exampleNode.value) : schemaExample ? toValue(schemaExample.value) : undefined;
+      return {
+        name: h.key,
+        required: asScalar(header && getPair(header, 'required')?.value) === true,
+        ...(schema !== undefined ? { schema } : {}),
+        ...(example !== undefined ? { example } : {}),
+        ...(description !== undefined ? { description } : {}),
+        ...(resolved.ref !== undefined ? { ref: resolved.ref } : {}),
+        pointer: encodePointer([...at, h.key]),
+        range: this.range(h.value, h.keyStart),
+      };
+    });
+  }
+
+  private applyOrder(routes: Route[], order: string[] | undefined): { routes: Route[]; source: ApiModel['orderSource'] } {
+    if (!order || order.length === 0) return { routes, source: 'paths' };
+    const byKey = new Map(routes.map((r) => [r.key, r]));
+    const normalised = order.map((entry) => {
+      const parsed = parseRouteKey(entry);
+      return parsed ? routeKey(parsed.method, parsed.path) : '';
+    });
+    const keys = effectiveOrder(routes.map((r) => r.key), normalised);
+    return { routes: keys.map((k) => byKey.get(k) as Route), source: 'x-routecraft' };
+  }
+
+  private controllers(declared: Map<string, Controller>, routes: Route[]): Controller[] {
+    const out = [...declared.values()];
+    const seen = new Set(declared.keys());
+    for (const r of routes) {
+      if (r.controller === null || seen.has(r.controller)) continue;
+      seen.add(r.controller);
+      out.push({ name: r.controller, prefix: '', declared: false, pointer: null, range: null });
+    }
+    return out;
+  }
+
+  private range(node: SNode | undefined, from?: number): SourceRange {
+    const n = deref(node) ?? node;
+    const start = from ?? n?.start ?? 0;
+    return this.doc.lines.range(start, Math.max(start, n?.end ?? start));
+  }
+
+  private problem(rule: string, message: string, at: string[], node: SNode | undefined, start?: number, end?: number): void {
+    const s = start ?? node?.start ?? 0;
+    const e = end ?? node?.end ?? s;
+    this.diagnostics.push({ rule, severity: 'error', message, target: { pointer: encodePointer(at), range: this.doc.lines.range(s, e) } });
+  }
+}
+
+function schemaType(schema: unknown): string {
+  if (!schema || typeof schema !== 'object') return 'string';
+  const s = schema as Record<string, unknown>;
+  if (typeof s['$ref'] === 'string') return 'string';
+  let type = s['type'];
+  if (Array.isArray(type)) type = type.find((t) => t !== 'null');
+  if (type === 'string' && s['format'] === 'uuid') return 'uuid';
+  if (type === 'string' && s['format'] === 'path') return 'path';
+  return typeof type === 'string' ? type : 'string';
+}
+
+/** Path-item parameters apply to every operation; the operation's own override them by name. */
+function mergeParams(path: string, shared: PathParam[], own: PathParam[]): PathParam[] {
+  const byName = new Map<string, PathParam>();
+  for (const p of shared) byName.set(p.name, p);
+  for (const p of own) byName.set(p.name, p);
+  const out: PathParam[] = [];
+  const inTemplate = new Set<string>();
+  for (const m of path.matchAll(TEMPLATE_PARAM)) {
+    const name = m[1] ?? '';
+    if (inTemplate.has(name)) continue;
+    inTemplate.add(name);
+    const p = byName.get(name);
+    out.push(p ? { ...p, inTemplate: true } : { name, type: 'string', inTemplate: true, declared: false });
+  }
+  for (const p of byName.values()) if (!inTemplate.has(p.name)) out.push(p);
+  return out;
+}
+
+/** Without an explicit default: the first success, then the first redirect, then the first declared. */
+function inferDefaultStatus(responses: ResponseSpec[]): string | null {
+  const numeric = responses.filter((r) => /^\d{3}$/.test(r.status)).sort((a, b) => Number(a.status) - Number(b.status));
+  return (numeric.find((r) => r.status.startsWith('2')) ?? numeric.find((r) => r.status.startsWith('3')) ?? numeric[0] ?? responses[0])?.status ?? null;
+}

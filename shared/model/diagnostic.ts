@@ -1,0 +1,21 @@
+import type { SourceRange } from '../document/line-index';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What a diagnostic is about: a place in the document, and the model element there if any. */
+export interface DiagnosticTarget {
+  pointer: string;
+  range?: SourceRange;
+  routeKey?: string;
+  status?: string;
+  header?: string;
+}
+
+/** DESIGN §4: a diagnostic is data. Rule ids are stable; messages are for people. */
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  target: DiagnosticTarget;
+  related?: DiagnosticTarget[];
+}
