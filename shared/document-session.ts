@@ -1,10 +1,10 @@
-import { updateSource } from './document/update-source';
 import type { ReadOptions } from './document/source-document';
 import { applyIntent, type EditResult } from './edit/apply-intent';
 import { EditError } from './edit/edit-error';
 import type { EditIntent } from './edit/edit-intent';
 import { applyEdits, invertEdits, type TextEdit } from './edit/text-edit';
-import { fromSource, openDocument, type ApiDocument } from './model/open-document';
+import { openDocument, type ApiDocument } from './model/open-document';
+import { updateDocument } from './model/update-document';
 
 interface HistoryEntry {
   edits: TextEdit[];
@@ -65,14 +65,14 @@ export class DocumentSession {
   /** Applies edits typed in the code view (any text, even text that no longer parses). */
   applyText(edits: TextEdit[], label = 'typing'): SessionChange {
     const before = this.current.source.text;
-    const document = fromSource(updateSource(this.current.source, edits));
+    const document = updateDocument(this.current, edits);
     return this.commit(document, edits, invertEdits(before, edits), label);
   }
 
   undo(): SessionChange | undefined {
     const entry = this.undoStack.pop();
     if (!entry) return undefined;
-    this.current = fromSource(updateSource(this.current.source, entry.inverse));
+    this.current = updateDocument(this.current, entry.inverse);
     this.redoStack.push(entry);
     return { document: this.current, edits: entry.inverse };
   }
@@ -80,7 +80,7 @@ export class DocumentSession {
   redo(): SessionChange | undefined {
     const entry = this.redoStack.pop();
     if (!entry) return undefined;
-    this.current = fromSource(updateSource(this.current.source, entry.edits));
+    this.current = updateDocument(this.current, entry.edits);
     this.undoStack.push(entry);
     return { document: this.current, edits: entry.edits };
   }

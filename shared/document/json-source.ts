@@ -46,12 +46,28 @@ export function parseJson(text: string, from = 0): JsonParse {
   }
 }
 
-/** Parses exactly one JSON value starting at `from` (used to re-read one edited subtree). */
-export function parseJsonValueAt(text: string, from: number): { node: SNode; end: number } {
+/**
+ * Parses exactly one JSON value starting at `from` (used to re-read one edited subtree). With `base`,
+ * `text` is a piece of a larger text that starts at `base`, and offsets are given in that text.
+ */
+export function parseJsonValueAt(text: string, from: number, base = 0): { node: SNode; end: number } {
   const scanner = new Scanner(text, from);
   scanner.skipWs();
   const node = scanner.value(0);
-  return { node, end: scanner.pos };
+  if (base !== 0) shiftBy(node, base);
+  return { node, end: scanner.pos + base };
+}
+
+function shiftBy(node: SNode, delta: number): void {
+  node.start += delta;
+  node.end += delta;
+  if (node.kind === 'map') {
+    for (const p of node.pairs) {
+      p.keyStart += delta;
+      p.keyEnd += delta;
+      shiftBy(p.value, delta);
+    }
+  } else if (node.kind === 'seq') for (const item of node.items) shiftBy(item, delta);
 }
 
 const QUOTE = 34;

@@ -12,52 +12,43 @@ export interface SourceRange {
 
 /** Offset ↔ line/column for one text. Built once per text; lookups are binary searches. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offsets where lines start. A typed array: it is copied on every edit of huge documents. */
+  private readonly starts: Uint32Array;
 
   /**
-   * With the previous index and the edits that produced `text`, only the lines around the change
-   * are scanned again; the rest are shifted.
+   * With the previous index, the edits that produced `text` and the text they applied to, only the
+   * changed lines are scanned (rebuilt from old pieces, so a huge new text is not read); the other
+   * line starts are kept or shifted.
    */
   constructor(
     readonly text: string,
     previous?: LineIndex,
     edits?: readonly { offset: number; length: number; text: string }[],
+    previousText?: string,
   ) {
-    if (previous && edits && edits.length > 0) {
-      this.starts = LineIndex.updated(text, previous, edits);
-      return;
-    }
-    this.starts = LineIndex.scan(text, 0, text.length, [0]);
+    this.starts = previous && edits && edits.length > 0 && previousText !== undefined ? LineIndex.updated(previousText, previous, edits) : Uint32Array.from(LineIndex.scan(text, 0, text.length, 0, [0]));
   }
 
-  private static scan(text: string, from: number, to: number, into: number[]): number[] {
+  private static scan(text: string, from: number, to: number, base: number, into: number[]): number[] {
     let i = text.indexOf('\n', from);
     while (i !== -1 && i < to) {
-      into.push(i + 1);
+      into.push(base + i + 1);
       i = text.indexOf('\n', i + 1);
     }
     return into;
   }
 
-  private static updated(text: string, previous: LineIndex, edits: readonly { offset: number; length: number; text: string }[]): number[] {
-    let start = Infinity;
-    let end = -Infinity;
-    let delta = 0;
-    for (const e of edits) {
-      start = Math.min(start, e.offset);
-      end = Math.max(end, e.offset + e.length);
-      delta += e.text.length - e.length;
-    }
+  private static updated(oldText: string, previous: LineIndex, edits: readonly { offset: number; length: number; text: string }[]): Uint32Array {
+    const piece = changedLines(oldText, edits);
     const old = previous.starts;
-    // Keep the line starts up to the changed line, re-scan the change, shift the rest.
-    let keep = 0;
-    while (keep < old.length && (old[keep] as number) <= start) keep++;
-    const out = old.slice(0, keep);
-    LineIndex.scan(text, out[out.length - 1] ?? 0, end + delta, out);
-    for (let i = keep; i < old.length; i++) {
-      const s = old[i] as number;
-      if (s > end) out.push(s + delta);
-    }
+    const keep = upperBound(old, piece.start);
+    const inserted = LineIndex.scan(piece.text, 0, piece.text.length, piece.base, []);
+    const tailFrom = upperBound(old, piece.end);
+    const out = new Uint32Array(keep + inserted.length + (old.length - tailFrom));
+    out.set(old.subarray(0, keep), 0);
+    out.set(inserted, keep);
+    let j = keep + inserted.length;
+    for (let i = tailFrom; i < old.length; i++) out[j++] = (old[i] as number) + piece.delta;
     return out;
   }
 
@@ -84,4 +75,40 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] ?? 0;
   }
+}
+
+/** The number of entries ≤ `value` in a sorted array. */
+function upperBound(a: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((a[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The new text of the lines an edit touches, built from the old text: it starts at `base` (a line
+ * start, the same in both texts) and replaces the old [base, end).
+ */
+function changedLines(oldText: string, edits: readonly { offset: number; length: number; text: string }[]): { text: string; base: number; start: number; end: number; delta: number } {
+  let start = Infinity;
+  let end = -Infinity;
+  let delta = 0;
+  for (const e of edits) {
+    start = Math.min(start, e.offset);
+    end = Math.max(end, e.offset + e.length);
+    delta += e.text.length - e.length;
+  }
+  const base = start <= 0 ? 0 : oldText.lastIndexOf('\n', start - 1) + 1;
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  let text = '';
+  let pos = base;
+  for (const e of sorted) {
+    text += oldText.slice(pos, e.offset) + e.text;
+    pos = e.offset + e.length;
+  }
+  return { text: text + oldText.slice(pos, end), base, start, end, delta };
 }

@@ -2,7 +2,7 @@ import { applyEdits, editSpan, type TextEdit } from '../edit/text-edit';
 import { parseJsonValueAt } from './json-source';
 import { LineIndex } from './line-index';
 import { readSource, type SourceDocument } from './source-document';
-import type { SMap, SNode, SSeq } from './source-tree';
+import type { SMap, SNode, SPair, SSeq } from './source-tree';
 
 /**
  * The document after `edits`. JSON documents are re-read only inside the smallest collection that
@@ -23,7 +23,11 @@ export function updateSource(doc: SourceDocument, edits: readonly TextEdit[]): S
   if (!target) return readSource(text, { format: 'json' });
   let reparsed: { node: SNode; end: number };
   try {
-    reparsed = parseJsonValueAt(text, target.node.start);
+    // Read the new collection from a small string made of old pieces: the full new text stays an
+    // unflattened concatenation until something needs it.
+    const base = target.node.start;
+    const piece = applyEdits(doc.text.slice(base, target.node.end), edits.map((e) => ({ ...e, offset: e.offset - base })));
+    reparsed = parseJsonValueAt(piece, 0, base);
   } catch {
     return readSource(text, { format: 'json' });
   }
@@ -39,7 +43,7 @@ export function updateSource(doc: SourceDocument, edits: readonly TextEdit[]): S
   if (!parentLink) root = reparsed.node;
   else if (parentLink.node.kind === 'map') (parentLink.node.pairs[parentLink.index] as { value: SNode }).value = reparsed.node;
   else parentLink.node.items[parentLink.index] = reparsed.node;
-  const lines = new LineIndex(text, doc.lines, edits);
+  const lines = new LineIndex(text, doc.lines, edits, doc.text);
   return { text, format: 'json', root, problems: [], style: doc.style, lines };
 }
 
@@ -82,28 +86,34 @@ function findContaining(children: readonly { start: number; end: number }[], sta
 
 function shiftAfter(node: SMap | SSeq, index: number, delta: number): void {
   if (node.kind === 'map') {
-    for (let i = index + 1; i < node.pairs.length; i++) {
-      const p = node.pairs[i] as { keyStart: number; keyEnd: number; value: SNode };
+    const pairs = node.pairs;
+    for (let i = index + 1; i < pairs.length; i++) {
+      const p = pairs[i] as SPair;
       p.keyStart += delta;
       p.keyEnd += delta;
       shiftTree(p.value, delta);
     }
   } else {
-    for (let i = index + 1; i < node.items.length; i++) shiftTree(node.items[i] as SNode, delta);
+    const items = node.items;
+    for (let i = index + 1; i < items.length; i++) shiftTree(items[i] as SNode, delta);
   }
 }
 
+// Index loops, not for-of: this runs over every node after an edit (250k in GitHub's description).
 function shiftTree(node: SNode, delta: number): void {
   node.start += delta;
   node.end += delta;
   if (node.kind === 'map') {
-    for (const p of node.pairs) {
+    const pairs = node.pairs;
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i] as SPair;
       p.keyStart += delta;
       p.keyEnd += delta;
       shiftTree(p.value, delta);
     }
   } else if (node.kind === 'seq') {
-    for (const item of node.items) shiftTree(item, delta);
+    const items = node.items;
+    for (let i = 0; i < items.length; i++) shiftTree(items[i] as SNode, delta);
   }
 }
 

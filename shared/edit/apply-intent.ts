@@ -1,5 +1,5 @@
 import type { ApiDocument } from '../model/open-document';
-import { fromSource } from '../model/open-document';
+import { updateDocument } from '../model/update-document';
 import { addController, deleteController, moveController, setProfile, updateController } from './controller-edits';
 import type { EditContext } from './edit-context';
 import { EditError } from './edit-error';
@@ -65,5 +65,5 @@ export function applyIntent(doc: ApiDocument, intent: EditIntent): EditResult {
   }
   const edits = tx.edits;
   if (edits.length === 0) return { document: doc, edits, inverse: [] };
-  return { document: fromSource(tx.current), edits, inverse: invertEdits(doc.source.text, edits) };
+  return { document: tx.document(doc), edits, inverse: invertEdits(doc.source.text, edits) };
 }

@@ -353,7 +353,7 @@ export function contentEnd(text: string, node: SNode, fallback?: number): number
 }
 
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 export function lineEnd(text: string, offset: number): number {

@@ -1,5 +1,7 @@
 import { updateSource } from '../document/update-source';
 import type { SourceDocument } from '../document/source-document';
+import type { ApiDocument } from '../model/open-document';
+import { documentAfter } from '../model/update-document';
 import { composeEdits } from './compose-edits';
 import { StructuralEditor } from './structural-edits';
 import type { TextEdit } from './text-edit';
@@ -22,6 +24,11 @@ export class Transaction {
 
   get edits(): TextEdit[] {
     return this.composed;
+  }
+
+  /** The document after every step, read as cheaply as the change allows. */
+  document(before: ApiDocument): ApiDocument {
+    return this.composed.length === 0 ? before : documentAfter(before, this.doc, this.composed);
   }
 
   step(compute: (editor: StructuralEditor, doc: SourceDocument) => TextEdit[]): void {

@@ -23,13 +23,57 @@ export function buildModel(doc: SourceDocument): ModelResult {
   return new ModelBuilder(doc).build();
 }
 
+/**
+ * Re-reads the model after an edit that stayed inside one path item: that path item's routes are
+ * read again, every other route is reused (with its ranges moved by the edit). Anything else —
+ * edits to components, tags or settings, or a document with structural problems — reads it all.
+ */
+export function updateModel(doc: SourceDocument, previous: ModelResult, change: LocalChange): ModelResult {
+  if (previous.diagnostics.length > 0) return buildModel(doc);
+  const byPath = new Map<string, Route[]>();
+  for (const r of previous.model.routes) {
+    const list = byPath.get(r.path);
+    if (list) list.push(r);
+    else byPath.set(r.path, [r]);
+  }
+  const builder = new ModelBuilder(doc, (pair) => {
+    if (pair.key === change.path) return undefined;
+    const routes = byPath.get(pair.key);
+    if (!routes) return undefined;
+    return routes.map((r) => (r.range.start.offset >= change.end ? shiftRoute(r, change.delta, doc) : r));
+  });
+  return builder.build();
+}
+
+/** An edit of [start, end) of the old text, growing it by `delta`, inside the path item `path`. */
+export interface LocalChange {
+  path: string;
+  start: number;
+  end: number;
+  delta: number;
+}
+
+function shiftRoute(route: Route, delta: number, doc: SourceDocument): Route {
+  const move = (r: SourceRange): SourceRange => doc.lines.range(r.start.offset + delta, r.end.offset + delta);
+  return {
+    ...route,
+    params: route.params.map((p) => (p.range ? { ...p, range: move(p.range) } : p)),
+    responses: route.responses.map((res) => ({ ...res, range: move(res.range), headers: res.headers.map((h) => ({ ...h, range: move(h.range) })) })),
+    range: move(route.range),
+  };
+}
+
 const TEMPLATE_PARAM = /\{([^{}]+)\}/g;
 
 class ModelBuilder {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly root: SNode | undefined;
 
-  constructor(private readonly doc: SourceDocument) {
+  constructor(
+    private readonly doc: SourceDocument,
+    /** Routes to take as they are instead of reading the path item again. */
+    private readonly reuse?: (pathPair: SPair) => Route[] | undefined,
+  ) {
     this.root = doc.root;
   }
 
@@ -156,21 +200,29 @@ class ModelBuilder {
       return routes;
     }
     for (const pathPair of paths.pairs) {
-      if (pathPair.key.startsWith('x-')) continue;
-      const at = ['paths', pathPair.key];
-      const resolvedItem = resolveRef(this.root, pathPair.value);
-      const item = asMap(resolvedItem.node);
-      if (!item) {
-        if (!resolvedItem.ref && asScalar(pathPair.value) !== null) this.problem('document/invalid-structure', `Path item \`${pathPair.key}\` should be a mapping of methods to operations.`, at, pathPair.value);
-        continue;
-      }
-      if (!pathPair.key.startsWith('/')) this.problem('document/invalid-structure', `Path \`${pathPair.key}\` should start with "/".`, at, pathPair.value, pathPair.keyStart, pathPair.keyEnd);
-      const shared = this.readParams(getPair(item, 'parameters')?.value, [...at, 'parameters']);
-      for (const opPair of item.pairs) {
-        if (!isHttpMethod(opPair.key)) continue;
-        const route = this.readRoute(pathPair.key, opPair, [...at, opPair.key], shared, tags);
-        if (route) routes.push(route);
-      }
+      const reused = this.reuse?.(pathPair);
+      if (reused) routes.push(...reused);
+      else routes.push(...this.readPathItem(pathPair, tags));
+    }
+    return routes;
+  }
+
+  private readPathItem(pathPair: SPair, tags: Map<string, Controller>): Route[] {
+    const routes: Route[] = [];
+    if (pathPair.key.startsWith('x-')) return routes;
+    const at = ['paths', pathPair.key];
+    const resolvedItem = resolveRef(this.root, pathPair.value);
+    const item = asMap(resolvedItem.node);
+    if (!item) {
+      if (!resolvedItem.ref && asScalar(pathPair.value) !== null) this.problem('document/invalid-structure', `Path item \`${pathPair.key}\` should be a mapping of methods to operations.`, at, pathPair.value);
+      return routes;
+    }
+    if (!pathPair.key.startsWith('/')) this.problem('document/invalid-structure', `Path \`${pathPair.key}\` should start with "/".`, at, pathPair.value, pathPair.keyStart, pathPair.keyEnd);
+    const shared = this.readParams(getPair(item, 'parameters')?.value, [...at, 'parameters']);
+    for (const opPair of item.pairs) {
+      if (!isHttpMethod(opPair.key)) continue;
+      const route = this.readRoute(pathPair.key, opPair, [...at, opPair.key], shared, tags);
+      if (route) routes.push(route);
     }
     return routes;
   }

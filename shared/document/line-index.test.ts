@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { applyEdits } from '../edit/text-edit';
+import { LineIndex } from './line-index';
+
+test('positions are 1-based lines and columns', () => {
+  const lines = new LineIndex('ab\ncd\r\nef');
+  expect(lines.position(0)).toEqual({ line: 1, column: 1, offset: 0 });
+  expect(lines.position(4)).toEqual({ line: 2, column: 2, offset: 4 });
+  expect(lines.position(7)).toEqual({ line: 3, column: 1, offset: 7 });
+  expect(lines.position(99)).toEqual({ line: 3, column: 3, offset: 9 });
+});
+
+test('an index updated by an edit equals one built from scratch', () => {
+  fc.assert(
+    fc.property(
+      fc.string({ unit: fc.constantFrom('a', '\n', 'b'), maxLength: 40 }),
+      fc.nat(),
+      fc.nat(),
+      fc.string({ unit: fc.constantFrom('x', '\n'), maxLength: 6 }),
+      (text, p, q, insert) => {
+        const a = p % (text.length + 1);
+        const b = q % (text.length + 1);
+        const edits = [{ offset: Math.min(a, b), length: Math.abs(a - b), text: insert }];
+        const next = applyEdits(text, edits);
+        const updated = new LineIndex(next, new LineIndex(text), edits, text);
+        const fresh = new LineIndex(next);
+        for (let o = 0; o <= next.length; o++) expect(updated.position(o)).toEqual(fresh.position(o));
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});
