@@ -38,7 +38,7 @@ export interface SScalar {
   start: number;
   end: number;
   value: Scalar;
-  /** YAML block scalars (`|`, `>`) end with a line break that belongs to them. */
+  /** A YAML block scalar (`|`, `>`): its value spans the following, more indented lines. */
   block?: boolean;
 }
 

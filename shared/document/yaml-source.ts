@@ -79,7 +79,9 @@ class Converter {
       const v = n.value;
       const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
       const block = n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED';
-      out = { kind: 'scalar', start, end: block ? valueEnd : trimEnd(this.text, start, valueEnd), value, ...(block ? { block } : {}) } satisfies SScalar;
+      // Block scalars' ranges run over their trailing line breaks (and the next line's indentation):
+      // the node ends where its text does.
+      out = { kind: 'scalar', start, end: trimEnd(this.text, start, valueEnd), value, ...(block ? { block } : {}) } satisfies SScalar;
     } else {
       out = { kind: 'scalar', start, end: valueEnd, value: null };
     }

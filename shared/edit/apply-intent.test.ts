@@ -92,11 +92,13 @@ describe('routes (YAML)', () => {
   });
 
   test('renaming a template parameter renames its declaration', () => {
-    const { diff } = run(yaml, { op: 'updateRoute', route: 'GET /api/users/{user_id}', path: '/api/users/{id}' });
-    // Two operations share the path item, so GET moves to a new path item of its own.
-    expect(diff.added).toContain('  /api/users/{id}:');
-    expect(diff.added).toContain('        - name: id');
-    expect(diff.removed).toContain('    get:');
+    const { model, after } = run(yaml, { op: 'updateRoute', route: 'GET /api/users/{user_id}', path: '/api/users/{id}' });
+    // Two operations share the path item, so GET moves to a path item of its own, carrying its
+    // text (comments and examples included) and the path-level parameter, renamed.
+    const moved = model.routes.find((r) => r.key === 'GET /api/users/{id}');
+    expect(moved?.params).toMatchObject([{ name: 'id', declared: true, type: 'integer' }]);
+    expect(model.routes.find((r) => r.key === 'DELETE /api/users/{user_id}')?.params).toMatchObject([{ name: 'user_id', declared: true }]);
+    expect(after).toContain("                  value: {id: 1, name: Ada Lovelace}\n        '404':\n          $ref: '#/components/responses/NotFound'");
   });
 
   test('change the method', () => {

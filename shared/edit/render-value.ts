@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, Scalar, visit } from 'yaml';
 import type { DocumentStyle } from '../document/document-style';
 
 /**
@@ -16,60 +16,71 @@ export function renderJsonKey(key: string): string {
   return JSON.stringify(key);
 }
 
-function yamlOptions(style: DocumentStyle, flow: boolean) {
-  return {
+/**
+ * YAML text for a value (with a final line break). Multi-line strings become literal blocks only
+ * where that is lossless inside a larger document — no trailing line break to keep, no trailing
+ * spaces — and double-quoted strings otherwise.
+ */
+function stringify(value: unknown, style: DocumentStyle, flow: boolean): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !/[\n\r]/.test(node.value)) return;
+      const s = node.value;
+      const safeBlock = !flow && !/\r/.test(s) && !/\n$/.test(s) && !/[ \t]\n/.test(s) && !/^\s/.test(s) && !/[ \t]$/.test(s);
+      node.type = safeBlock ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc.toString({
     indent: style.indent === '\t' ? 2 : Math.max(1, style.indent.length),
     indentSeq: style.indentSequences,
     singleQuote: style.singleQuote,
     lineWidth: 0,
     minContentWidth: 0,
-    aliasDuplicateObjects: false,
-    collectionStyle: flow ? ('flow' as const) : ('block' as const),
+    collectionStyle: flow ? 'flow' : 'block',
     flowCollectionPadding: style.flowPadding,
-  };
+  });
 }
 
 /** One scalar or a flow collection, on one line. */
 export function renderYamlFlow(value: unknown, style: DocumentStyle): string {
-  if (typeof value === 'string' && /[\n\r]/.test(value)) return JSON.stringify(value);
-  return stringify(value ?? null, yamlOptions(style, true)).replace(/\n$/, '').replace(/\n\s*/g, ' ');
+  const text = stringify(value ?? null, style, true).replace(/\n$/, '');
+  // Some scalars only render as blocks in YAML (a lone `---`); JSON is valid YAML flow and one line.
+  return text.includes('\n') ? JSON.stringify(value ?? null) : text;
 }
 
 export function renderYamlKey(key: string, style: DocumentStyle): string {
   if (/[\n\r]/.test(key) || key === '') return JSON.stringify(key);
   // Rendering the key as a mapping key (not as a value) quotes exactly what a key needs.
-  const pair = stringify(new Map([[key, null]]), yamlOptions(style, false)).replace(/\n$/, '');
+  const pair = stringify(new Map([[key, null]]), style, false).replace(/\n$/, '');
   return pair.replace(/:( null)?$/, '');
 }
 
 /** What follows `key:` for this value: ` text` for one-liners, or a line break and an indented block. */
 export function renderYamlPairValue(key: string, value: unknown, prefix: string, style: DocumentStyle): string {
-  const full = renderYamlPair(key, value, '', style);
+  const full = renderYamlPair(key, value, '', { ...style, eol: '\n' });
   const head = renderYamlKey(key, style) + ':';
   if (!full.startsWith(head)) throw new Error('unexpected YAML rendering of a pair');
-  return indentLines(full.slice(head.length), prefix, style.eol, true);
+  return indentLines(full.slice(head.length), prefix, style.eol);
 }
 
 /** `key: value` (plus indented continuation lines). */
 export function renderYamlPair(key: string, value: unknown, prefix: string, style: DocumentStyle): string {
   if (isInline(value)) return `${renderYamlKey(key, style)}: ${renderYamlFlow(value, style)}`;
   // A Map keeps a hostile "__proto__" key an ordinary key.
-  const body = stringify(new Map([[key, value]]), yamlOptions(style, false)).replace(/\n$/, '');
-  return indentLines(body, prefix, style.eol);
+  return indentLines(stringify(new Map([[key, value]]), style, false).replace(/\n$/, ''), prefix, style.eol);
 }
 
 /** `- value` (plus indented continuation lines). */
 export function renderYamlItem(value: unknown, prefix: string, style: DocumentStyle): string {
   if (isInline(value)) return `- ${renderYamlFlow(value, style)}`;
-  const body = stringify([value], yamlOptions(style, false)).replace(/\n$/, '');
-  return indentLines(body, prefix, style.eol);
+  return indentLines(stringify([value], style, false).replace(/\n$/, ''), prefix, style.eol);
 }
 
-/** A whole value as a block at the root or in a sequence item (first line unindented). */
+/** A whole value as a block at the root (first line unindented). */
 export function renderYamlBlock(value: unknown, prefix: string, style: DocumentStyle): string {
   if (isInline(value)) return renderYamlFlow(value, style);
-  const body = stringify(value, yamlOptions(style, false)).replace(/\n$/, '');
-  return indentLines(body, prefix, style.eol);
+  return indentLines(stringify(value, style, false).replace(/\n$/, ''), prefix, style.eol);
 }
 
 /** Scalars and empty collections stay on the key's line. */
@@ -79,11 +90,10 @@ export function isInline(value: unknown): boolean {
   return Object.keys(value).length === 0;
 }
 
-/**
- * Prefixes every line after the first (or every line, with `all`) and converts line breaks.
- * Empty lines get no trailing whitespace.
- */
-export function indentLines(text: string, prefix: string, eol: string, skipFirst = true, all = false): string {
-  const lines = text.split('\n');
-  return lines.map((line, i) => ((i === 0 && skipFirst && !all) || line === '' ? line : prefix + line)).join(eol);
+/** Prefixes every line after the first and converts line breaks; empty lines get no trailing spaces. */
+export function indentLines(text: string, prefix: string, eol: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : prefix + line))
+    .join(eol);
 }

@@ -5,6 +5,7 @@ import { EditError } from './edit-error';
 import { currentOrder, ensureTag, operationPath, reconcileOrder, requireInlineOperation, requireRoute, setValue, type EditContext } from './edit-context';
 import type { EditIntent, ResponseInit } from './edit-intent';
 import { responseObject } from './response-edits';
+import { StructuralEditor } from './structural-edits';
 
 type Intent<K extends EditIntent['op']> = Extract<EditIntent, { op: K }>;
 
@@ -153,36 +154,32 @@ export function moveOperation(ctx: EditContext, route: Route, method: HttpMethod
     tx.step((editor) => editor.renameKey(['paths', path, route.method], method));
     return;
   }
-  const op = toValue(getAt(tx.current.root, operationPath(route))) as Record<string, unknown>;
-  const parameters = carriedParams(toValue(getAt(tx.current.root, ['paths', route.path, 'parameters'])), op['parameters'], route.path, path);
-  if (parameters) op['parameters'] = parameters;
+  // Carry the operation's text; then give it the path item's parameters it relied on.
+  const entry = new StructuralEditor(tx.current).entry(operationPath(route));
+  const shared = toValue(getAt(tx.current.root, ['paths', route.path, 'parameters']));
   removeOperation(ctx, route.path, route.method);
-  if (getAt(tx.current.root, ['paths', path])) tx.step((editor) => editor.insertPair(['paths', path], method, op));
+  if (getAt(tx.current.root, ['paths', path])) tx.step((editor) => editor.insertEntry(['paths', path], entry, method));
   else {
     const keys = asMap(getAt(tx.current.root, ['paths']))?.pairs.map((p) => p.key) ?? [];
     const near = keys.indexOf(route.path);
-    tx.step((editor) => editor.insertPair(['paths'], path, { [method]: op }, near === -1 ? undefined : near + 1));
+    tx.step((editor) => editor.insertPair(['paths'], path, {}, near === -1 ? undefined : near + 1));
+    tx.step((editor) => editor.insertEntry(['paths', path], entry, method));
   }
+  const at = ['paths', path, method];
+  const own = toValue(getAt(tx.current.root, [...at, 'parameters']));
+  for (const p of inheritedParams(shared, own)) {
+    if (getAt(tx.current.root, [...at, 'parameters'])) tx.step((editor) => editor.insertItem([...at, 'parameters'], p));
+    else tx.step((editor) => editor.set([...at, 'parameters'], [p]));
+  }
+  renameTemplateParams(ctx, route.path, path, at);
 }
 
-/**
- * An operation leaving its path item takes the path item's parameters along (its own override them)
- * and follows renamed template parameters.
- */
-function carriedParams(shared: unknown, own: unknown, oldPath: string, newPath: string): unknown[] | undefined {
-  const mine = Array.isArray(own) ? own : [];
+/** Path-item parameters an operation does not override (by `in` and `name`). */
+function inheritedParams(shared: unknown, own: unknown): unknown[] {
+  if (!Array.isArray(shared)) return [];
   const id = (p: unknown) => (p && typeof p === 'object' ? `${String((p as Record<string, unknown>)['in'])}:${String((p as Record<string, unknown>)['name'])}` : '');
-  const overridden = new Set(mine.map(id));
-  const all = [...(Array.isArray(shared) ? shared.filter((p) => !overridden.has(id(p))) : []), ...mine];
-  if (all.length === 0) return undefined;
-  const before = templateParams(oldPath);
-  const after = templateParams(newPath);
-  if (before.length !== after.length) return all;
-  return all.map((p) => {
-    if (!p || typeof p !== 'object' || (p as Record<string, unknown>)['in'] !== 'path') return p;
-    const pos = before.indexOf(String((p as Record<string, unknown>)['name']));
-    return pos === -1 ? p : { ...(p as Record<string, unknown>), name: after[pos] };
-  });
+  const overridden = new Set((Array.isArray(own) ? own : []).map(id));
+  return shared.filter((p) => !overridden.has(id(p)));
 }
 
 /**

@@ -146,6 +146,71 @@ export class StructuralEditor {
     return [removal, insertion];
   }
 
+  /**
+   * The pair at `path` as written — its comment lines, key, value and layout — for moving it
+   * elsewhere with `insertEntry`. Moving text instead of values keeps comments, formatting and the
+   * order of keys such as status codes (which a JavaScript object would sort).
+   */
+  entry(path: Path): Entry {
+    const found = this.require(path);
+    if (found.parent.kind !== 'pair') throw new EditError(`${describe(path)} is not a mapping entry.`);
+    const map = found.parent.map;
+    const pair = map.pairs[found.parent.index] as SPair;
+    if (map.flow || !startsLine(this.text, pair.keyStart)) {
+      return { kind: 'value', key: pair.key, value: toValue(pair.value) };
+    }
+    const start = this.doc.format === 'yaml' ? this.entryStart(pair.keyStart) : pair.keyStart;
+    const end = this.doc.format === 'yaml' ? lineEnd(this.text, contentEnd(this.text, pair.value, pair.keyEnd)) : pair.value.end;
+    const column = pair.keyStart - lineStart(this.text, pair.keyStart);
+    return { kind: 'text', key: pair.key, text: this.text.slice(start, end), keyOffset: pair.keyStart - start, keyLength: pair.keyEnd - pair.keyStart, column, format: this.doc.format };
+  }
+
+  /** Inserts an entry taken with `entry()` (from this or an earlier version of the text) under a new key. */
+  insertEntry(mapPath: Path, entry: Entry, key: string, index?: number): TextEdit[] {
+    if (entry.kind === 'value' || entry.format !== this.doc.format) return this.insertPair(mapPath, key, entry.kind === 'value' ? entry.value : this.valueOf(entry), index);
+    const found = this.require(mapPath);
+    const map = found.node;
+    if (map.kind !== 'map') throw new EditError(`${describe(mapPath)} is not a mapping.`);
+    if (map.pairs.some((p) => p.key === key)) throw new EditError(`${describe(mapPath)} already has "${key}".`);
+    const renderedKey = this.doc.format === 'json' ? renderJsonKey(key) : renderYamlKey(key, this.doc.style);
+    const text = entry.text.slice(0, entry.keyOffset) + renderedKey + entry.text.slice(entry.keyOffset + entry.keyLength);
+    const firstPair = map.pairs[0];
+    if (!firstPair) return this.fillEmpty(found, text, entry.column);
+    const targetColumn = column(this.text, firstPair.keyStart);
+    if (map.flow || !startsLine(this.text, firstPair.keyStart)) throw new EditError(`${describe(mapPath)} is written on one line; edit it in the code view.`);
+    // Same depth, same layout: only the indentation may differ, by whole columns.
+    const shifted = reindent(text, targetColumn - entry.column, this.doc.style.eol);
+    const at = Math.max(0, Math.min(index ?? map.pairs.length, map.pairs.length));
+    if (this.doc.format === 'json') return this.jsonInsert(map, at, '', () => shifted.replace(/^[ \t]*/, ''));
+    return this.yamlInsertEntry(
+      map.pairs.map((p) => ({ start: p.keyStart, end: contentEnd(this.text, p.value, p.keyEnd) })),
+      at,
+      () => shifted.replace(/^[ \t]*/, ''),
+    );
+  }
+
+  /** An empty mapping (`{}`) becomes a block holding one moved entry. */
+  private fillEmpty(found: Located, text: string, fromColumn: number): TextEdit[] {
+    const map = found.node;
+    const { eol, indent } = this.doc.style;
+    if (this.doc.format === 'json') {
+      const inner = lineIndent(this.text, map.start) + indent;
+      const body = reindent(text, inner.length - fromColumn, eol).replace(/^[ \t]*/, '');
+      return [{ offset: map.start, length: map.end - map.start, text: `{${eol}${inner}${body}${eol}${lineIndent(this.text, map.start)}}` }];
+    }
+    if (found.parent.kind !== 'pair' || found.parent.map.flow) throw new EditError('This mapping is written on one line; edit it in the code view.');
+    const pair = found.parent.map.pairs[found.parent.index] as SPair;
+    const prefix = ' '.repeat(column(this.text, pair.keyStart)) + (indent === '\t' ? '  ' : indent);
+    const body = reindent(text, prefix.length - fromColumn, eol).replace(/^[ \t]*/, '');
+    const colon = this.colonEnd(pair);
+    return [{ offset: colon, length: contentEnd(this.text, map) - colon, text: eol + prefix + body }];
+  }
+
+  private valueOf(entry: Entry): unknown {
+    if (entry.kind === 'value') return entry.value;
+    throw new EditError('This entry cannot be moved between documents of different formats.');
+  }
+
   // ---- locating -------------------------------------------------------------------------------
 
   private find(path: Path): Located | undefined {
@@ -321,6 +386,25 @@ function fitsOnALine(value: unknown): boolean {
   return json !== undefined && json.length <= 80 && !/[\n\r]/.test(json);
 }
 
+/** A mapping entry lifted out of a document by `entry()`. */
+export type Entry =
+  | { kind: 'value'; key: string; value: unknown }
+  | { kind: 'text'; key: string; text: string; keyOffset: number; keyLength: number; column: number; format: 'json' | 'yaml' };
+
+/** Moves every line after the first `by` columns right (or left, as far as there are spaces). */
+function reindent(text: string, by: number, eol: string): string {
+  if (by === 0) return text;
+  const lines = text.split(/\r?\n/);
+  return lines
+    .map((line, i) => {
+      if (i === 0 || line === '') return line;
+      if (by > 0) return ' '.repeat(by) + line;
+      const spaces = /^ */.exec(line)?.[0].length ?? 0;
+      return line.slice(Math.min(spaces, -by));
+    })
+    .join(eol);
+}
+
 interface Span {
   start: number;
   end: number;
@@ -344,12 +428,10 @@ export function describe(path: Path): string {
   return path.length === 0 ? 'The document root' : `\`${path.join('.')}\``;
 }
 
-/** The end of a node's own content: block scalars give back their trailing line breaks. */
-export function contentEnd(text: string, node: SNode, fallback?: number): number {
-  let end = node.end;
-  if (node.kind === 'scalar' && node.start === node.end && fallback !== undefined) return Math.max(end, fallback);
-  if (node.kind === 'scalar' && node.block) while (end > node.start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-  return end;
+/** The end of a node's own content; an empty value (`key:`) ends after its key's colon. */
+export function contentEnd(_text: string, node: SNode, fallback?: number): number {
+  if (node.kind === 'scalar' && node.start === node.end && fallback !== undefined) return Math.max(node.end, fallback);
+  return node.end;
 }
 
 export function lineStart(text: string, offset: number): number {
