@@ -1,5 +1,5 @@
 import type { ParseProblem } from './parse-problem';
-import type { SMap, SNode, SPair, SScalar, SSeq } from './source-tree';
+import { SPair, shiftNode, type SMap, type SNode, type SScalar, type SSeq } from './source-tree';
 
 /** Deeper nesting than this is hostile or broken input; refuse it instead of blowing the stack. */
 export const MAX_DEPTH = 1000;
@@ -54,20 +54,8 @@ export function parseJsonValueAt(text: string, from: number, base = 0): { node: 
   const scanner = new Scanner(text, from);
   scanner.skipWs();
   const node = scanner.value(0);
-  if (base !== 0) shiftBy(node, base);
+  if (base !== 0) shiftNode(node, base);
   return { node, end: scanner.pos + base };
-}
-
-function shiftBy(node: SNode, delta: number): void {
-  node.start += delta;
-  node.end += delta;
-  if (node.kind === 'map') {
-    for (const p of node.pairs) {
-      p.keyStart += delta;
-      p.keyEnd += delta;
-      shiftBy(p.value, delta);
-    }
-  } else if (node.kind === 'seq') for (const item of node.items) shiftBy(item, delta);
 }
 
 const QUOTE = 34;
@@ -134,7 +122,7 @@ class Scanner {
         if (seen.has(key)) this.duplicate(key, keyStart, keyEnd);
         seen.add(key);
       }
-      pairs.push({ key, keyStart, keyEnd, value });
+      pairs.push(new SPair(key, keyStart, keyEnd, value));
       this.skipWs();
       const c = this.text.charCodeAt(this.pos);
       if (c === 44) {

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
 import type { ParseProblem } from './parse-problem';
-import type { SAlias, SMap, SNode, SPair, SScalar, SSeq } from './source-tree';
+import { SPair, type SAlias, type SMap, type SNode, type SScalar, type SSeq } from './source-tree';
 import { MAX_DEPTH } from './json-source';
 
 export interface YamlParse {
@@ -65,7 +65,7 @@ class Converter {
         const keyEnd = k?.range?.[1] ?? keyStart;
         const key = isScalar(k) ? String(k.value) : this.text.slice(keyStart, keyEnd);
         const after = this.afterColon(keyEnd);
-        pairs.push({ key, keyStart, keyEnd, value: this.node(p.value as YNode | null, depth + 1, after) });
+        pairs.push(new SPair(key, keyStart, keyEnd, this.node(p.value as YNode | null, depth + 1, after)));
       }
       out = { kind: 'map', start, end: n.flow ? valueEnd : this.blockEnd(start, pairs.at(-1)?.value, pairs.at(-1)?.keyEnd), flow: !!n.flow, pairs } satisfies SMap;
     } else if (isSeq(n)) {

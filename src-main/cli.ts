@@ -1,0 +1,53 @@
+import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli/cli-io';
+import { ROUTES_HELP, routesCommand } from './cli/routes-command';
+
+const HELP = `Usage: routecraft COMMAND [options]
+
+Routecraft designs HTTP APIs as plain OpenAPI documents and checks them the way your framework
+will really behave.
+
+Commands:
+  routes FILE [--format text|json]   the route table in declaration order
+
+Run "routecraft COMMAND --help" for a command's options.
+`;
+
+const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  routes: routesCommand,
+};
+
+/** Runs the CLI and returns its exit code; never throws for bad input. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`routecraft: unknown command "${name}"\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command(args, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`routecraft: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`routecraft: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+declare const __ROUTECRAFT_VERSION__: string | undefined;
+const VERSION = typeof __ROUTECRAFT_VERSION__ === 'string' ? __ROUTECRAFT_VERSION__ : 'dev';
+
+export { HELP, ROUTES_HELP };
