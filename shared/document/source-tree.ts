@@ -173,3 +173,15 @@ export function toValue(node: SNode | undefined, depth = 0): unknown {
     }
   }
 }
+
+/**
+ * Like toValue, but mappings become Maps, which keep the written key order. Plain objects would put
+ * integer-like keys such as status codes first, in numeric order.
+ */
+export function toOrderedValue(node: SNode | undefined, depth = 0): unknown {
+  const n = deref(node);
+  if (!n || depth > 2000) return undefined;
+  if (n.kind === 'scalar') return n.value;
+  if (n.kind === 'seq') return n.items.map((item) => toOrderedValue(item, depth + 1));
+  return new Map(n.pairs.map((p) => [p.key, toOrderedValue(p.value, depth + 1)]));
+}

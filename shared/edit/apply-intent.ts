@@ -1,5 +1,4 @@
 import type { ApiDocument } from '../model/open-document';
-import { updateDocument } from '../model/update-document';
 import { addController, deleteController, moveController, setProfile, updateController } from './controller-edits';
 import type { EditContext } from './edit-context';
 import { EditError } from './edit-error';

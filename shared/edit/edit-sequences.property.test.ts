@@ -71,7 +71,7 @@ describe('random edit sequences keep model, meaning and bytes', () => {
     test(name, () => {
       fc.assert(
         fc.property(fc.array(command, { minLength: 1, maxLength: 12 }), (commands) => checkSequence(source, commands)),
-        { numRuns: 60 },
+        { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
       );
     });
   }

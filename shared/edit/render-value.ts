@@ -7,9 +7,30 @@ import type { DocumentStyle } from '../document/document-style';
  * get `prefix`, so the result can be dropped at any column.
  */
 export function renderJson(value: unknown, prefix: string, style: DocumentStyle): string {
-  const json = style.compact ? JSON.stringify(value) : JSON.stringify(value, null, style.indent);
-  if (json === undefined) return 'null';
-  return indentLines(json, prefix, style.eol);
+  return indentLines(jsonText(value, style.compact ? '' : style.indent, ''), prefix, style.eol);
+}
+
+/**
+ * JSON.stringify, but Maps are objects in their own key order (plain objects put integer-like keys
+ * such as status codes first) and `undefined` members are left out as JSON.stringify does.
+ */
+/** One-line JSON, keeping Map key order. */
+export function compactJson(value: unknown): string {
+  return jsonText(value, '', '');
+}
+
+function jsonText(value: unknown, indent: string, current: string): string {
+  const entries: [string | null, unknown][] | undefined =
+    value instanceof Map ? [...value].map(([k, v]) => [String(k), v]) : Array.isArray(value) ? value.map((v) => [null, v]) : value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function' ? Object.entries(value) : undefined;
+  if (!entries) return JSON.stringify(value) ?? 'null';
+  const isArray = Array.isArray(value);
+  const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
+  const members = entries.filter(([, v]) => isArray || (v !== undefined && typeof v !== 'function'));
+  if (members.length === 0) return open + close;
+  const inner = current + indent;
+  const parts = members.map(([k, v]) => (k === null ? '' : JSON.stringify(k) + (indent ? ': ' : ':')) + jsonText(v === undefined ? null : v, indent, inner));
+  if (!indent) return open + parts.join(',') + close;
+  return `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${current}${close}`;
 }
 
 export function renderJsonKey(key: string): string {
@@ -27,7 +48,7 @@ function stringify(value: unknown, style: DocumentStyle, flow: boolean): string 
     Scalar(_key, node) {
       if (typeof node.value !== 'string' || !/[\n\r]/.test(node.value)) return;
       const s = node.value;
-      const safeBlock = !flow && !/\r/.test(s) && !/\n$/.test(s) && !/[ \t]\n/.test(s) && !/^\s/.test(s) && !/[ \t]$/.test(s);
+      const safeBlock = !flow && !/\r/.test(s) && !s.endsWith('\n') && !/[ \t]\n/.test(s) && !/^\s/.test(s) && !/[ \t]$/.test(s);
       node.type = safeBlock ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
     },
   });
@@ -87,6 +108,7 @@ export function renderYamlBlock(value: unknown, prefix: string, style: DocumentS
 export function isInline(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return !(typeof value === 'string' && /[\n\r]/.test(value));
   if (Array.isArray(value)) return value.length === 0;
+  if (value instanceof Map) return value.size === 0;
   return Object.keys(value).length === 0;
 }
 

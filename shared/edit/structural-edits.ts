@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../document/source-document';
-import { toValue, type SMap, type SNode, type SPair, type SSeq } from '../document/source-tree';
+import { toOrderedValue, type SMap, type SNode, type SPair, type SSeq } from '../document/source-tree';
 import { EditError } from './edit-error';
-import { isInline, renderJson, renderJsonKey, renderYamlBlock, renderYamlFlow, renderYamlItem, renderYamlKey, renderYamlPair, renderYamlPairValue } from './render-value';
+import { compactJson, isInline, renderJson, renderJsonKey, renderYamlBlock, renderYamlFlow, renderYamlItem, renderYamlKey, renderYamlPair, renderYamlPairValue } from './render-value';
 import type { TextEdit } from './text-edit';
 
 /**
@@ -57,8 +57,8 @@ export class StructuralEditor {
     const at = Math.max(0, Math.min(index ?? map.pairs.length, map.pairs.length));
     if (this.doc.format === 'json') return this.jsonInsert(map, at, `${renderJsonKey(key)}: `, (prefix) => renderJson(value, prefix, this.doc.style));
     if (map.flow) {
-      if (map.pairs.length === 0 && !this.insideFlow(found)) return this.replace(found, withPair({}, key, value, 0));
-      return this.replace(found, withPair(toValue(map) as Record<string, unknown>, key, value, at));
+      if (map.pairs.length === 0 && !this.insideFlow(found)) return this.replace(found, new Map([[key, value]]));
+      return this.replace(found, withPair(toOrderedValue(map) as Map<string, unknown>, key, value, at));
     }
     return this.yamlInsertEntry(
       map.pairs.map((p) => ({ start: p.keyStart, end: contentEnd(this.text, p.value, p.keyEnd) })),
@@ -76,7 +76,7 @@ export class StructuralEditor {
     const at = Math.max(0, Math.min(index ?? seq.items.length, seq.items.length));
     if (this.doc.format === 'json') return this.jsonInsert(seq, at, '', (prefix) => renderJson(value, prefix, this.doc.style));
     if (seq.flow) {
-      const items = toValue(seq) as unknown[];
+      const items = toOrderedValue(seq) as unknown[];
       items.splice(at, 0, value);
       if (seq.items.length === 0 && !this.insideFlow(found)) return this.replace(found, items);
       return this.replace(found, items, true);
@@ -96,8 +96,8 @@ export class StructuralEditor {
     if (count === 1) return this.replace(containerFound, parent.kind === 'pair' ? {} : [], container.flow && this.insideFlow(containerFound));
     if (this.doc.format === 'json') return [this.jsonRemoveEdit(this.jsonSpans(container), parent.index)];
     if (container.flow) {
-      const value = toValue(container);
-      if (parent.kind === 'pair') delete (value as Record<string, unknown>)[path[path.length - 1] as string];
+      const value = toOrderedValue(container);
+      if (parent.kind === 'pair') (value as Map<string, unknown>).delete(path[path.length - 1] as string);
       else (value as unknown[]).splice(parent.index, 1);
       return this.replace(containerFound, value, true);
     }
@@ -126,7 +126,7 @@ export class StructuralEditor {
     if (from < 0 || from >= n || to < 0 || to >= n) throw new EditError(`Cannot move item ${from} to ${to} of a list of ${n}.`);
     if (from === to) return [];
     if (seq.flow && this.doc.format === 'yaml') {
-      const items = toValue(seq) as unknown[];
+      const items = toOrderedValue(seq) as unknown[];
       const [moved] = items.splice(from, 1);
       items.splice(to, 0, moved);
       return this.replace(found, items, true);
@@ -156,8 +156,8 @@ export class StructuralEditor {
     if (found.parent.kind !== 'pair') throw new EditError(`${describe(path)} is not a mapping entry.`);
     const map = found.parent.map;
     const pair = map.pairs[found.parent.index] as SPair;
-    if (map.flow || !startsLine(this.text, pair.keyStart)) {
-      return { kind: 'value', key: pair.key, value: toValue(pair.value) };
+    if (this.doc.format === 'yaml' && (map.flow || !startsLine(this.text, pair.keyStart))) {
+      return { kind: 'value', key: pair.key, value: toOrderedValue(pair.value) };
     }
     const start = this.doc.format === 'yaml' ? this.entryStart(pair.keyStart) : pair.keyStart;
     const end = this.doc.format === 'yaml' ? lineEnd(this.text, contentEnd(this.text, pair.value, pair.keyEnd)) : pair.value.end;
@@ -177,7 +177,7 @@ export class StructuralEditor {
     const firstPair = map.pairs[0];
     if (!firstPair) return this.fillEmpty(found, text, entry.column);
     const targetColumn = column(this.text, firstPair.keyStart);
-    if (map.flow || !startsLine(this.text, firstPair.keyStart)) throw new EditError(`${describe(mapPath)} is written on one line; edit it in the code view.`);
+    if (this.doc.format === 'yaml' && (map.flow || !startsLine(this.text, firstPair.keyStart))) throw new EditError(`${describe(mapPath)} is written on one line; edit it in the code view.`);
     // Same depth, same layout: only the indentation may differ, by whole columns.
     const shifted = reindent(text, targetColumn - entry.column, this.doc.style.eol);
     const at = Math.max(0, Math.min(index ?? map.pairs.length, map.pairs.length));
@@ -372,6 +372,7 @@ export class StructuralEditor {
 
 function isEmptyCollection(value: unknown): boolean | undefined {
   if (Array.isArray(value)) return value.length === 0;
+  if (value instanceof Map) return value.size === 0;
   if (value && typeof value === 'object') return Object.keys(value).length === 0;
   return undefined;
 }
@@ -382,8 +383,8 @@ function isEmptyNode(node: SNode): boolean {
 
 /** Short values stay one-liners when they replace one; long ones read better as blocks. */
 function fitsOnALine(value: unknown): boolean {
-  const json = JSON.stringify(value);
-  return json !== undefined && json.length <= 80 && !/[\n\r]/.test(json);
+  const json = compactJson(value);
+  return json.length <= 80 && !/[\n\r]/.test(json);
 }
 
 /** A mapping entry lifted out of a document by `entry()`. */
@@ -416,12 +417,10 @@ function nest(path: Path, value: unknown): unknown {
   return v;
 }
 
-function withPair(obj: Record<string, unknown>, key: string, value: unknown, at: number): Record<string, unknown> {
-  const entries = Object.entries(obj);
+function withPair(map: Map<string, unknown>, key: string, value: unknown, at: number): Map<string, unknown> {
+  const entries = [...map];
   entries.splice(at, 0, [key, value]);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  return out;
+  return new Map(entries);
 }
 
 export function describe(path: Path): string {
