@@ -73,7 +73,7 @@ describe('random edit sequences keep model, meaning and bytes', () => {
         fc.property(fc.array(command, { minLength: 1, maxLength: 12 }), (commands) => checkSequence(source, commands)),
         { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
       );
-    });
+    }, 600_000);
   }
 });
 
