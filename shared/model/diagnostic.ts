@@ -1,4 +1,5 @@
 import type { SourceRange } from '../document/line-index';
+import type { EditIntent } from '../edit/edit-intent';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -18,4 +19,12 @@ export interface Diagnostic {
   message: string;
   target: DiagnosticTarget;
   related?: DiagnosticTarget[];
+  /** One-click fixes. A fix is an edit intent: applyIntent turns it into text edits (DESIGN §4). */
+  fixes?: Fix[];
+}
+
+export interface Fix {
+  /** What the button says: "Move GET /users/me above GET /users/{user_id}". */
+  title: string;
+  intent: EditIntent;
 }

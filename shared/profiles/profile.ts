@@ -1,0 +1,47 @@
+import type { OpenApiVersion } from '../model/api-model';
+import type { ProfileId } from '../model/x-routecraft';
+
+/**
+ * How a target framework behaves (DESIGN §2). Every part of Routecraft that predicts behaviour —
+ * rules, the matcher, the mock server, the probe, the stub generators — reads this one description.
+ * The truth is the framework itself: the differential tests check these facts against it.
+ */
+export interface Profile {
+  id: ProfileId;
+  label: string;
+  /** `first-match`: routes are tried in declaration order; `openapi`: concrete paths before templated. */
+  order: 'first-match' | 'openapi';
+  /**
+   * How a path parameter without a convertor matches: `any-segment` (FastAPI: an `int` annotation
+   * still matches any segment, then validation answers 422) or `typed` (its type limits matching).
+   */
+  annotatedParams: 'any-segment' | 'typed';
+  /** Which convertors exist (`{id:int}` in Starlette, `<int:id>` in Django); none in Express. */
+  convertors: readonly string[];
+  /**
+   * What happens to `/users/` when only `/users` exists (and the reverse):
+   * `redirect` to the other form (status below), `same-route` (Express non-strict), `strict` (404).
+   */
+  trailingSlash: { kind: 'redirect'; status: 301 | 307; appendOnly: boolean } | { kind: 'same-route' } | { kind: 'strict' };
+  /** A known path with an unknown method: 405 with `Allow`, or 404 (Express falls through). */
+  wrongMethod: 405 | 404;
+  /** Which routes' methods the `Allow` header of a 405 lists. */
+  allowFrom: 'first-partial-route' | 'all-routes-of-path';
+  caseSensitive: boolean;
+  /** HEAD on a GET-only route: answered by the GET handler (Express), or 405 (Starlette's APIRoute). */
+  headRunsGet: boolean;
+  /** Whether the path is matched after percent-decoding (Starlette, Django) or raw (Express). */
+  matchDecodedPath: boolean;
+  errorBody(status: number, detail?: unknown): unknown;
+  /** The responses the framework documents by itself on a route. */
+  implicitResponses: readonly ImplicitResponse[];
+  openapiVersion: `${OpenApiVersion}.0`;
+}
+
+export interface ImplicitResponse {
+  status: string;
+  description: string;
+  /** `params-or-body`: only on routes with parameters or a request body (FastAPI's 422). */
+  when: 'always' | 'params-or-body';
+  schemaName: string;
+}
