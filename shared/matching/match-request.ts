@@ -1,11 +1,115 @@
-import type { ApiModel } from '../model/api-model';
+import type { ApiModel, Route } from '../model/api-model';
 import type { Profile } from '../profiles/profile';
-import type { MatchRequest, MatchResult } from './match-types';
+import { compiledRoutes } from './compiled-routes';
+import type { MatchRequest, MatchResult, TraceStep } from './match-types';
+import { parseRequestPath, type RequestPath } from './request-path';
+import type { RouteIndex } from './route-index';
+import type { RoutePattern } from './route-pattern';
 
 /**
  * The one matcher (DESIGN §3): what `profile`'s framework does with `request` given the model's
  * routes in declaration order. Rules, `routecraft probe` and the mock server all call this.
  */
-export function matchRequest(_model: ApiModel, _profile: Profile, _request: MatchRequest): MatchResult {
-  throw new Error('matchRequest: not implemented yet');
+export function matchRequest(model: ApiModel, profile: Profile, request: MatchRequest): MatchResult {
+  const { index } = compiledRoutes(model, profile);
+  const method = request.method.toUpperCase();
+  const req = parseRequestPath(request.path, profile.matchDecodedPath);
+  const candidates = index.candidates(req.segments, profile.trailingSlash.kind === 'same-route');
+  const trace: TraceStep[] = [];
+  let partial: RoutePattern | undefined;
+  const pathMatches: RoutePattern[] = [];
+
+  for (const p of candidates) {
+    const m = p.regex.exec(req.path);
+    if (!m) {
+      trace.push(step(p, 'shape-mismatch', `\`${p.route.path}\` does not match \`${req.path}\``));
+      continue;
+    }
+    pathMatches.push(p);
+    if (profile.methodDispatch === 'per-path') return dispatchToView(p, candidates, method, profile, trace);
+    if (!handles(p, method, profile)) {
+      trace.push(step(p, 'method-mismatch', `path matches, but it handles ${p.method}, not ${method}`));
+      partial ??= p;
+      continue;
+    }
+    const invalid = p.params.findIndex((param, i) => param.validates !== null && !profile.accepts(param.validates, m[i + 1] ?? ''));
+    if (invalid !== -1) {
+      const param = p.params[invalid];
+      trace.push(step(p, 'invalid-param', `matches; then \`${param?.name}\` must be ${param?.validates} and "${m[invalid + 1]}" is not: 422`));
+      return { status: 422, route: p.route, location: null, allow: null, trace };
+    }
+    trace.push(step(p, 'matched', `takes ${method} ${req.path}`));
+    return { status: defaultStatus(p.route), route: p.route, location: null, allow: null, trace };
+  }
+
+  if (method === 'OPTIONS' && profile.wrongMethod === 404 && pathMatches.length > 0) {
+    // Express answers OPTIONS itself with the methods of every route that matches the path.
+    return { status: 200, route: null, location: null, allow: allowOf(pathMatches, profile), trace };
+  }
+  if (partial && profile.wrongMethod === 405) {
+    const from = profile.allowFrom === 'first-partial-route' ? [partial] : pathMatches.filter((p) => p.route.path === partial?.route.path);
+    return { status: 405, route: partial.route, location: null, allow: allowOf(from, profile), trace };
+  }
+  const redirect = slashRedirect(req, index, profile);
+  if (redirect) return { status: redirect.status, route: null, location: redirect.location, allow: null, trace };
+  return { status: 404, route: null, location: null, allow: null, trace };
+}
+
+/** Routes that share a view: the same path in the same controller (one Django URL pattern). */
+export function sameView(a: RoutePattern, b: RoutePattern): boolean {
+  return a.route.path === b.route.path && a.route.controller === b.route.controller;
+}
+
+/** Django: the first matching URL pattern's view answers, whatever the method. */
+function dispatchToView(first: RoutePattern, candidates: readonly RoutePattern[], method: string, profile: Profile, trace: TraceStep[]): MatchResult {
+  const view = candidates.filter((p) => sameView(p, first));
+  const handler = view.find((p) => handles(p, method, profile));
+  if (handler) {
+    trace.push(step(handler, 'matched', `its view handles ${method}`));
+    return { status: defaultStatus(handler.route), route: handler.route, location: null, allow: null, trace };
+  }
+  const allow = allowOf(view, profile);
+  if (method === 'OPTIONS') {
+    trace.push(step(first, 'matched', 'its view answers OPTIONS with the methods it allows'));
+    return { status: 200, route: first.route, location: null, allow, trace };
+  }
+  trace.push(step(first, 'method-mismatch', `its URL pattern takes the path; the view has no ${method}: 405`));
+  return { status: 405, route: first.route, location: null, allow, trace };
+}
+
+function handles(p: RoutePattern, method: string, profile: Profile): boolean {
+  return p.method === method || (method === 'HEAD' && p.method === 'GET' && profile.headRunsGet);
+}
+
+/** FastAPI redirects to the other slash form when some route takes it; Django only appends one. */
+function slashRedirect(req: RequestPath, index: RouteIndex, profile: Profile): { status: number; location: string } | undefined {
+  const policy = profile.trailingSlash;
+  if (policy.kind !== 'redirect' || req.path === '/') return undefined;
+  const ends = req.path.endsWith('/');
+  if (ends && policy.appendOnly) return undefined;
+  const other = ends ? req.path.slice(0, -1) : `${req.path}/`;
+  const hit = index.candidates(other.split('/').slice(1), false).some((p) => p.regex.test(other));
+  return hit ? { status: policy.status, location: other + req.query } : undefined;
+}
+
+function allowOf(patterns: readonly RoutePattern[], profile: Profile): string {
+  const methods = new Set<string>();
+  for (const p of patterns) {
+    methods.add(p.method);
+    if (profile.headRunsGet && p.method === 'GET') methods.add('HEAD');
+  }
+  if (profile.allowOrder) {
+    methods.add('OPTIONS');
+    return profile.allowOrder.filter((m) => methods.has(m)).join(', ');
+  }
+  return [...methods].join(', ');
+}
+
+function defaultStatus(route: Route): number {
+  const n = Number(route.defaultStatus);
+  return Number.isInteger(n) && n >= 100 && n <= 599 ? n : 200;
+}
+
+function step(p: RoutePattern, outcome: TraceStep['outcome'], detail: string): TraceStep {
+  return { routeKey: p.route.key, index: p.order + 1, outcome, detail };
 }

@@ -16,13 +16,29 @@ export interface Profile {
    * still matches any segment, then validation answers 422) or `typed` (its type limits matching).
    */
   annotatedParams: 'any-segment' | 'typed';
-  /** Which convertors exist (`{id:int}` in Starlette, `<int:id>` in Django); none in Express. */
-  convertors: readonly string[];
+  /** The convertors that exist (`{id:int}` in Starlette, `<int:id>` in Django) and the regular
+   * expression each matches, as the framework compiles it. */
+  convertors: Readonly<Record<string, string>>;
+  /** The pattern a parameter without a convertor matches, by its schema type (`typed` profiles) or
+   * always `str` (`any-segment` profiles). */
+  defaultPattern(type: string): string;
+  /** A parameter written as a catch-all at the end of a path (Express `*rest`): its pattern. */
+  restPattern: string;
+  /** Validation of an annotated parameter after matching (FastAPI: pydantic parses "12" as int). */
+  accepts(type: string, value: string): boolean;
   /**
    * What happens to `/users/` when only `/users` exists (and the reverse):
    * `redirect` to the other form (status below), `same-route` (Express non-strict), `strict` (404).
    */
   trailingSlash: { kind: 'redirect'; status: 301 | 307; appendOnly: boolean } | { kind: 'same-route' } | { kind: 'strict' };
+  /**
+   * `per-route`: a route takes a request only for its own method (Starlette, Express).
+   * `per-path`: the first URL pattern matching the path takes the request, whatever the method, and
+   * its view answers 405 for methods it lacks (Django: one view per controller and path).
+   */
+  methodDispatch: 'per-route' | 'per-path';
+  /** The order `Allow` lists methods in, when the framework sorts them (Django's `http_method_names`). */
+  allowOrder: readonly string[] | null;
   /** A known path with an unknown method: 405 with `Allow`, or 404 (Express falls through). */
   wrongMethod: 405 | 404;
   /** Which routes' methods the `Allow` header of a 405 lists. */
