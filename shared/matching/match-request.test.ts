@@ -54,8 +54,10 @@ describe('express', () => {
 });
 
 describe('django-modern-rest', () => {
-  test('typed patterns: /users/me is not taken by <int:user_id>; APPEND_SLASH only appends', () => {
-    expect(probe('django-modern-rest', 'GET', '/api/users/me')).toMatchObject({ status: 200, route: 'GET /api/users/me' });
+  test('a parameter without a convertor is <str:…> and validated after: 422; APPEND_SLASH only appends', () => {
+    expect(probe('django-modern-rest', 'GET', '/api/users/me')).toMatchObject({ status: 422, route: 'GET /api/users/{user_id}' });
     expect(probe('django-modern-rest', 'GET', '/api/users/me/')).toMatchObject({ status: 404 });
+    expect(probe('django-modern-rest', 'GET', '/health/')).toMatchObject({ status: 404 });
+    expect(probe('django-modern-rest', 'PUT', '/api/users/7')).toEqual({ status: 405, route: null, location: null, allow: 'GET, DELETE, HEAD, OPTIONS' });
   });
 });

@@ -13,7 +13,7 @@ import type { RoutePattern } from './route-pattern';
 export function matchRequest(model: ApiModel, profile: Profile, request: MatchRequest): MatchResult {
   const { index } = compiledRoutes(model, profile);
   const method = request.method.toUpperCase();
-  const req = parseRequestPath(request.path, profile.matchDecodedPath);
+  const req = parseRequestPath(request.path, profile.matchDecodedPath, profile.brokenEscapes);
   const candidates = index.candidates(req.segments, profile.trailingSlash.kind === 'same-route');
   const trace: TraceStep[] = [];
   let partial: RoutePattern | undefined;
@@ -25,17 +25,22 @@ export function matchRequest(model: ApiModel, profile: Profile, request: MatchRe
       trace.push(step(p, 'shape-mismatch', `\`${p.route.path}\` does not match \`${req.path}\``));
       continue;
     }
+    if (!profile.matchDecodedPath && m.slice(1).some((v) => v !== undefined && !decodable(v))) {
+      // Express decodes a matching route's parameters before looking at the method: a broken
+      // escape is the client's error, whatever the method.
+      trace.push(step(p, 'invalid-param', 'path matches, but a parameter has an invalid percent-escape: 400'));
+      return { status: 400, route: null, location: null, allow: null, trace };
+    }
     pathMatches.push(p);
-    if (profile.methodDispatch === 'per-path') return dispatchToView(p, candidates, method, profile, trace);
+    if (profile.methodDispatch === 'per-path') return dispatchToView(p, candidates, method, req.path, profile, trace);
     if (!handles(p, method, profile)) {
       trace.push(step(p, 'method-mismatch', `path matches, but it handles ${p.method}, not ${method}`));
       partial ??= p;
       continue;
     }
-    const invalid = p.params.findIndex((param, i) => param.validates !== null && !profile.accepts(param.validates, m[i + 1] ?? ''));
-    if (invalid !== -1) {
-      const param = p.params[invalid];
-      trace.push(step(p, 'invalid-param', `matches; then \`${param?.name}\` must be ${param?.validates} and "${m[invalid + 1]}" is not: 422`));
+    const invalid = invalidParam(p, req.path, profile);
+    if (invalid) {
+      trace.push(step(p, 'invalid-param', invalid));
       return { status: 422, route: p.route, location: null, allow: null, trace };
     }
     trace.push(step(p, 'matched', `takes ${method} ${req.path}`));
@@ -43,8 +48,10 @@ export function matchRequest(model: ApiModel, profile: Profile, request: MatchRe
   }
 
   if (method === 'OPTIONS' && profile.wrongMethod === 404 && pathMatches.length > 0) {
-    // Express answers OPTIONS itself with the methods of every route that matches the path.
-    return { status: 200, route: null, location: null, allow: allowOf(pathMatches, profile), trace };
+    // Express answers OPTIONS itself: the first router (controller) with a matching route lists
+    // the methods of its matching routes.
+    const router = pathMatches[0]?.route.controller;
+    return { status: 200, route: null, location: null, allow: allowOf(pathMatches.filter((p) => p.route.controller === router), profile), trace };
   }
   if (partial && profile.wrongMethod === 405) {
     const from = profile.allowFrom === 'first-partial-route' ? [partial] : pathMatches.filter((p) => p.route.path === partial?.route.path);
@@ -55,26 +62,53 @@ export function matchRequest(model: ApiModel, profile: Profile, request: MatchRe
   return { status: 404, route: null, location: null, allow: null, trace };
 }
 
-/** Routes that share a view: the same path in the same controller (one Django URL pattern). */
+/** Routes that share a view: one URL pattern (path and convertors) in one controller. */
 export function sameView(a: RoutePattern, b: RoutePattern): boolean {
-  return a.route.path === b.route.path && a.route.controller === b.route.controller;
+  return a.view === b.view;
 }
 
 /** Django: the first matching URL pattern's view answers, whatever the method. */
-function dispatchToView(first: RoutePattern, candidates: readonly RoutePattern[], method: string, profile: Profile, trace: TraceStep[]): MatchResult {
+function dispatchToView(first: RoutePattern, candidates: readonly RoutePattern[], method: string, path: string, profile: Profile, trace: TraceStep[]): MatchResult {
   const view = candidates.filter((p) => sameView(p, first));
   const handler = view.find((p) => handles(p, method, profile));
   if (handler) {
+    const invalid = invalidParam(handler, path, profile);
+    if (invalid) {
+      trace.push(step(handler, 'invalid-param', invalid));
+      return { status: 422, route: handler.route, location: null, allow: null, trace };
+    }
     trace.push(step(handler, 'matched', `its view handles ${method}`));
     return { status: defaultStatus(handler.route), route: handler.route, location: null, allow: null, trace };
   }
+  // The view answers these itself, not one of the routes.
   const allow = allowOf(view, profile);
   if (method === 'OPTIONS') {
     trace.push(step(first, 'matched', 'its view answers OPTIONS with the methods it allows'));
-    return { status: 200, route: first.route, location: null, allow, trace };
+    return { status: 200, route: null, location: null, allow, trace };
   }
   trace.push(step(first, 'method-mismatch', `its URL pattern takes the path; the view has no ${method}: 405`));
-  return { status: 405, route: first.route, location: null, allow, trace };
+  return { status: 405, route: null, location: null, allow, trace };
+}
+
+/** Why a matched route's parameters fail validation (a 422), or undefined when they pass. */
+function invalidParam(p: RoutePattern, path: string, profile: Profile): string | undefined {
+  const m = p.regex.exec(path);
+  if (!m) return undefined;
+  for (let i = 0; i < p.params.length; i++) {
+    const param = p.params[i];
+    const value = m[i + 1] ?? '';
+    if (param && param.validates !== null && !profile.accepts(param.validates, value)) return `matches; then \`${param.name}\` must be ${param.validates} and "${value}" is not: 422`;
+  }
+  return undefined;
+}
+
+function decodable(value: string): boolean {
+  try {
+    decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function handles(p: RoutePattern, method: string, profile: Profile): boolean {
@@ -87,9 +121,15 @@ function slashRedirect(req: RequestPath, index: RouteIndex, profile: Profile): {
   if (policy.kind !== 'redirect' || req.path === '/') return undefined;
   const ends = req.path.endsWith('/');
   if (ends && policy.appendOnly) return undefined;
-  const other = ends ? req.path.slice(0, -1) : `${req.path}/`;
+  // Starlette strips every trailing slash (`rstrip("/")`), or adds one.
+  const other = ends ? req.path.replace(/\/+$/, '') : `${req.path}/`;
   const hit = index.candidates(other.split('/').slice(1), false).some((p) => p.regex.test(other));
-  return hit ? { status: policy.status, location: other + req.query } : undefined;
+  return hit ? { status: policy.status, location: encodePath(other) + req.query } : undefined;
+}
+
+/** A decoded path written back into a URL, as Django's `escape_uri_path` does it. */
+function encodePath(path: string): string {
+  return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,:@/]/gu, (c) => encodeURIComponent(c));
 }
 
 function allowOf(patterns: readonly RoutePattern[], profile: Profile): string {
@@ -98,11 +138,11 @@ function allowOf(patterns: readonly RoutePattern[], profile: Profile): string {
     methods.add(p.method);
     if (profile.headRunsGet && p.method === 'GET') methods.add('HEAD');
   }
-  if (profile.allowOrder) {
-    methods.add('OPTIONS');
-    return profile.allowOrder.filter((m) => methods.has(m)).join(', ');
-  }
-  return [...methods].join(', ');
+  for (const m of profile.allowHeader.always) methods.add(m);
+  const { order } = profile.allowHeader;
+  if (order === 'alphabetical') return [...methods].sort().join(', ');
+  if (order === 'declared') return [...methods].join(', ');
+  return order.filter((m) => methods.has(m)).join(', ');
 }
 
 function defaultStatus(route: Route): number {

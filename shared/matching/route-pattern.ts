@@ -10,7 +10,8 @@ export interface RoutePattern {
   /** 0-based position in the order the framework tries routes. */
   order: number;
   method: string;
-  regex: RegExp;
+  /** The framework's regular expression for the whole path (built on first use). */
+  readonly regex: RegExp;
   params: CompiledParam[];
   /** Trie keys: a literal segment (case-folded where the profile ignores case) or null for "any". */
   keys: (string | null)[];
@@ -20,10 +21,12 @@ export interface RoutePattern {
   segments: SegmentDomain[];
   /** The catch-all's pattern when `rest`. */
   restPattern: string | null;
+  /** Routes with the same view key are one URL pattern's view (Django: controller + pattern). */
+  view: string;
 }
 
 /** What one path segment accepts: a literal, or strings matching a pattern (with examples). */
-export type SegmentDomain = { kind: 'literal'; text: string } | { kind: 'pattern'; regex: RegExp; source: string; samples: string[] };
+export type SegmentDomain = { kind: 'literal'; text: string } | { kind: 'pattern'; regex: RegExp; source: string; samples: readonly string[] };
 
 export interface CompiledParam {
   name: string;
@@ -45,14 +48,23 @@ export function compileRoute(route: Route, order: number, profile: Profile): Rou
   const parts: string[] = [];
   const domains: SegmentDomain[] = [];
   let restPattern: string | null = null;
+  // No `s` flag: in Python and in path-to-regexp `.` does not match a line break.
+  const flags = profile.caseSensitive ? '' : 'i';
   segments.forEach((segment, i) => {
     const last = i === segments.length - 1;
+    if (!segment.includes('{')) {
+      const text = profile.caseSensitive ? segment : segment.toLowerCase();
+      parts.push(escapeRegex(segment));
+      keys.push(text);
+      domains.push({ kind: 'literal', text });
+      return;
+    }
     let source = '';
     let pos = 0;
-    let templated = false;
-    let samples = [''];
+    let samples: readonly string[] = [''];
+    let pieces = 0;
     for (const m of segment.matchAll(TEMPLATE)) {
-      templated = true;
+      pieces++;
       const literal = segment.slice(pos, m.index);
       source += escapeRegex(literal);
       pos = (m.index ?? 0) + m[0].length;
@@ -65,34 +77,46 @@ export function compileRoute(route: Route, order: number, profile: Profile): Rou
       }
       params.push(compiled.param);
       source += `(${compiled.param.pattern})`;
-      samples = samples.flatMap((s) => samplesFor(compiled.param.pattern).map((x) => s + literal + x));
+      const own = samplesFor(compiled.param.pattern);
+      samples = pieces === 1 && literal === '' ? own : samples.flatMap((s) => own.map((x) => s + literal + x));
     }
     const tail = segment.slice(pos);
     source += escapeRegex(tail);
     parts.push(source);
-    keys.push(templated ? null : profile.caseSensitive ? segment : segment.toLowerCase());
-    if (!(rest && last)) {
-      domains.push(
-        templated
-          ? { kind: 'pattern', regex: new RegExp(`^${source}$`, profile.caseSensitive ? 's' : 'si'), source, samples: samples.map((x) => x + tail) }
-          : { kind: 'literal', text: profile.caseSensitive ? segment : segment.toLowerCase() },
-      );
-    }
+    keys.push(null);
+    if (!(rest && last)) domains.push(patternDomain(source, flags, tail === '' ? samples : samples.map((x) => x + tail)));
   });
   let body = '/' + parts.join('/');
   if (rest) keys.pop();
-  // Express (non-strict) also takes the path with one trailing slash more.
-  if (profile.trailingSlash.kind === 'same-route' && !route.path.endsWith('/')) body += '/?';
-  return { route, order, method: route.method.toUpperCase(), regex: new RegExp(`^${body}$`, profile.caseSensitive ? 's' : 'si'), params, keys, rest, segments: domains, restPattern };
+  if (profile.trailingSlash.kind === 'same-route') body = expressBody(route, body);
+  let regex: RegExp | undefined;
+  return {
+    route,
+    order,
+    method: route.method.toUpperCase(),
+    // Most routes are never a candidate for a given request: compile their expression lazily.
+    get regex() {
+      return (regex ??= new RegExp(`^${body}${profile.dollarAllowsFinalNewline ? '\\n?' : ''}$`, flags));
+    },
+    params,
+    keys,
+    rest,
+    segments: domains,
+    restPattern,
+    view: `${route.controller ?? ''}\u0000${route.path}\u0000${params.map((p) => p.pattern).join('\u0000')}`,
+  };
 }
 
 function compileParam(name: string, param: PathParam | undefined, profile: Profile, wholeLastSegment: boolean): { param: CompiledParam; rest: boolean } {
   const convertor = param?.convertor;
+  const type = param?.type ?? 'string';
   if (convertor && profile.convertors[convertor] !== undefined) {
     const pattern = profile.convertors[convertor] as string;
-    return { param: { name, pattern, validates: null, param }, rest: convertor === 'path' && wholeLastSegment };
+    // The declared type is still validated after the convertor: `{id:str}` with `id: int` matches
+    // "me" and then answers 422. An int/float/uuid convertor's value already fits most types.
+    const validates = profile.annotatedParams === 'any-segment' && !convertorFits(convertor, type) ? type : null;
+    return { param: { name, pattern, validates, param }, rest: convertor === 'path' && wholeLastSegment };
   }
-  const type = param?.type ?? 'string';
   if (type === 'path' && wholeLastSegment) return { param: { name, pattern: profile.restPattern, validates: null, param }, rest: true };
   const pattern = profile.defaultPattern(type);
   return { param: { name, pattern, validates: profile.annotatedParams === 'any-segment' ? type : null, param }, rest: false };
@@ -103,21 +127,55 @@ function escapeRegex(s: string): string {
 }
 
 /**
+ * Express mounts a router at its controller's prefix (`app.use('/api', router)`): a request equal to
+ * the prefix reaches the router as `/`. Routes are non-strict: one more trailing slash is taken.
+ */
+function expressBody(route: Route, body: string): string {
+  if (route.localPath === '/' && route.path !== '/') return `${escapeRegex(route.path.replace(/\/$/, ''))}(?:/(?:/)?)?`;
+  const stripped = body.replace(/\/$/, '');
+  return stripped === '' ? '/(?:/)?' : `${stripped}(?:/)?`;
+}
+
+/** Whether a convertor's value always passes validation as `type` (pydantic coerces int → float, str). */
+function convertorFits(convertor: string, type: string): boolean {
+  if (type === 'string' || type === 'path') return true;
+  if (convertor === 'int' || convertor === 'float') return type === 'integer' || type === 'number';
+  if (convertor === 'uuid') return type === 'uuid';
+  return false;
+}
+
+/**
  * Representative strings a parameter pattern accepts: what overlap checks try, and what examples in
  * messages are made of ("e.g. GET /users/1").
  */
-export function samplesFor(pattern: string): string[] {
-  const known: Record<string, string[]> = {
-    '[0-9]+': ['1', '42'],
-    '-?[0-9]+': ['1', '-1'],
-    '[0-9]+(?:\\.[0-9]+)?': ['1', '1.5'],
-    '-?[0-9]+(?:\\.[0-9]+)?': ['1', '1.5'],
-    '[-a-zA-Z0-9_]+': ['me', 'a-b', '1'],
-  };
-  const found = known[pattern];
-  if (found) return found;
-  if (pattern.startsWith('[0-9a-f]{8}')) return ['123e4567-e89b-12d3-a456-426614174000'];
-  if (pattern === '.*') return ['', 'a', 'a/b'];
-  if (pattern === '.+') return ['a', 'a/b'];
-  return ['me', '1', 'a-b', 'x.y', '123e4567-e89b-12d3-a456-426614174000', '1.5', 'A'];
+export function samplesFor(pattern: string): readonly string[] {
+  let found = SAMPLES.get(pattern);
+  if (!found) {
+    found = pattern.startsWith('[0-9a-f]{8}') ? ['123e4567-e89b-12d3-a456-426614174000'] : ['me', '1', 'a-b', 'x.y', '123e4567-e89b-12d3-a456-426614174000', '1.5', 'A'];
+    SAMPLES.set(pattern, found);
+  }
+  return found;
+}
+
+const SAMPLES = new Map<string, readonly string[]>([
+  ['[0-9]+', ['1', '42']],
+  ['-?[0-9]+', ['1', '-1']],
+  ['[0-9]+(?:\\.[0-9]+)?', ['1', '1.5']],
+  ['-?[0-9]+(?:\\.[0-9]+)?', ['1', '1.5']],
+  ['[-a-zA-Z0-9_]+', ['me', 'a-b', '1']],
+  ['.*', ['', 'a', 'a/b']],
+  ['.+', ['a', 'a/b']],
+]);
+
+/** Pattern segments repeat (`([^/]+)` in most routes): one shared domain object each. */
+const DOMAINS = new Map<string, SegmentDomain>();
+
+function patternDomain(source: string, flags: string, samples: readonly string[]): SegmentDomain {
+  const key = `${flags} ${source}`;
+  let d = DOMAINS.get(key);
+  if (!d) {
+    if (DOMAINS.size > 10_000) DOMAINS.clear();
+    DOMAINS.set(key, (d = { kind: 'pattern', regex: new RegExp(`^${source}$`, flags), source, samples }));
+  }
+  return d;
 }

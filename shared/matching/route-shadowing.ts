@@ -74,18 +74,18 @@ export function relate(e: RoutePattern, r: RoutePattern): Relation {
   const sample = (s: SegmentDomain) => (s.kind === 'literal' ? s.text : (s.samples[0] ?? 'x'));
   if (e.rest) {
     // e's catch-all takes what r has after e's fixed segments.
-    const rest = new RegExp(`^(?:${e.restPattern ?? '.*'})$`, 's');
+    const rest = new RegExp(`^(?:${e.restPattern ?? '.*'})$`);
     const tail = r.segments.slice(k).map(sample);
     if (r.rest) tail.push('x');
     const text = tail.join('/');
     if (!rest.test(text)) return { kind: 'disjoint' };
     // r's own catch-all may also be empty, which e's `.+` would not take.
-    if (r.rest && n === k && !rest.test('')) full = full && new RegExp(`^(?:${r.restPattern ?? '.*'})$`, 's').test('') === false;
+    if (r.rest && n === k && !rest.test('')) full = full && new RegExp(`^(?:${r.restPattern ?? '.*'})$`).test('') === false;
     example.push(...tail);
   } else if (r.rest) {
     // r's catch-all reaches e's longer fixed paths: some of r's requests, never all.
     const extra = e.segments.slice(n).map(sample);
-    if (!new RegExp(`^(?:${r.restPattern ?? '.*'})$`, 's').test(extra.join('/'))) return { kind: 'disjoint' };
+    if (!new RegExp(`^(?:${r.restPattern ?? '.*'})$`).test(extra.join('/'))) return { kind: 'disjoint' };
     full = false;
     example.push(...extra);
   }

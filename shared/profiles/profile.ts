@@ -37,8 +37,11 @@ export interface Profile {
    * its view answers 405 for methods it lacks (Django: one view per controller and path).
    */
   methodDispatch: 'per-route' | 'per-path';
-  /** The order `Allow` lists methods in, when the framework sorts them (Django's `http_method_names`). */
-  allowOrder: readonly string[] | null;
+  /**
+   * How `Allow` lists methods: in declaration order, alphabetically (Express), or in a fixed order
+   * (Django's `http_method_names`); `always` are added (Django views always allow OPTIONS).
+   */
+  allowHeader: { order: 'declared' | 'alphabetical' | readonly string[]; always: readonly string[] };
   /** A known path with an unknown method: 405 with `Allow`, or 404 (Express falls through). */
   wrongMethod: 405 | 404;
   /** Which routes' methods the `Allow` header of a 405 lists. */
@@ -46,8 +49,12 @@ export interface Profile {
   caseSensitive: boolean;
   /** HEAD on a GET-only route: answered by the GET handler (Express), or 405 (Starlette's APIRoute). */
   headRunsGet: boolean;
+  /** Python's `$` (Starlette compiles `^…$`) also matches before one final line break. */
+  dollarAllowsFinalNewline: boolean;
   /** Whether the path is matched after percent-decoding (Starlette, Django) or raw (Express). */
   matchDecodedPath: boolean;
+  /** An escape that is not valid UTF-8 (`%E9`): replaced by U+FFFD (uvicorn) or kept as written (Django). */
+  brokenEscapes: 'replace' | 'keep';
   errorBody(status: number, detail?: unknown): unknown;
   /** The responses the framework documents by itself on a route. */
   implicitResponses: readonly ImplicitResponse[];
