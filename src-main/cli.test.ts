@@ -63,3 +63,29 @@ describe('routecraft routes', () => {
     expect((await run('routes', '--help')).out).toContain('declaration order');
   });
 });
+
+describe('routecraft probe', () => {
+  test('one JSON line per request: status, route, Location, Allow and the trace', async () => {
+    const { code, out } = await run('probe', 'fixtures/openapi/users-api.yaml', 'GET', '/api/users/me', 'GET', '/api/users/?page=2', 'PUT', '/api/users', 'GET', '/nowhere');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map(({ trace: _trace, ...rest }) => rest)).toEqual([
+      { method: 'GET', path: '/api/users/me', status: 422, operationId: 'get_user', location: null, allow: null },
+      { method: 'GET', path: '/api/users/?page=2', status: 307, operationId: null, location: '/api/users?page=2', allow: null },
+      { method: 'PUT', path: '/api/users', status: 405, operationId: 'list_users', location: null, allow: 'GET' },
+      { method: 'GET', path: '/nowhere', status: 404, operationId: null, location: null, allow: null },
+    ]);
+    expect(lines[0].trace[0]).toMatchObject({ routeKey: 'GET /api/users/{user_id}', index: 3, outcome: 'invalid-param' });
+  });
+
+  test('--profile changes the answer: under Express the annotation does not reject "me"', async () => {
+    const { out } = await run('probe', 'fixtures/openapi/users-api.yaml', '--profile', 'express', 'GET', '/api/users/me');
+    expect(JSON.parse(out)).toMatchObject({ status: 200, operationId: 'get_user' });
+  });
+
+  test('bad arguments exit 2 with a message', async () => {
+    expect((await run('probe', 'fixtures/openapi/users-api.yaml', 'GET')).code).toBe(2);
+    expect((await run('probe', 'fixtures/openapi/users-api.yaml', '--profile', 'rails', 'GET', '/')).err).toContain('unknown profile "rails"');
+    expect((await run('probe', 'fixtures/openapi/users-api.yaml', 'GET', 'users')).err).toContain('is not a request path');
+  });
+});

@@ -1,4 +1,5 @@
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli/cli-io';
+import { probeCommand } from './cli/probe-command';
 import { ROUTES_HELP, routesCommand } from './cli/routes-command';
 
 const HELP = `Usage: routecraft COMMAND [options]
@@ -8,12 +9,15 @@ will really behave.
 
 Commands:
   routes FILE [--format text|json]   the route table in declaration order
+  probe FILE [--profile P] METHOD PATH ...
+                                     which route answers each request, and why (no request is sent)
 
 Run "routecraft COMMAND --help" for a command's options.
 `;
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   routes: routesCommand,
+  probe: probeCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws for bad input. */

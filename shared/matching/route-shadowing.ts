@@ -21,7 +21,10 @@ export interface Shadowing {
  * is compared only with the routes the index says may overlap.
  */
 export function analyzeShadowing(model: ApiModel, profile: Profile): Shadowing[] {
-  const { patterns, index } = compiledRoutes(model, profile);
+  const compiled = compiledRoutes(model, profile);
+  const cached = results.get(compiled);
+  if (cached) return cached;
+  const { patterns, index } = compiled;
   const out: Shadowing[] = [];
   for (const r of patterns) {
     let partial: Shadowing | undefined;
@@ -44,8 +47,12 @@ export function analyzeShadowing(model: ApiModel, profile: Profile): Shadowing[]
     const finding = full ?? partial;
     if (finding) out.push(finding);
   }
+  results.set(compiled, out);
   return out;
 }
+
+/** Both shadowing rules read one analysis per compiled model. */
+const results = new WeakMap<object, Shadowing[]>();
 
 /** Whether `e` can take requests meant for `r` at all. */
 function competes(e: RoutePattern, r: RoutePattern, profile: Profile): boolean {
