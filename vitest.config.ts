@@ -22,6 +22,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // matchRequest against the real FastAPI, Django and Express (differential/FINDINGS.md):
+          // needs /usr/bin/python3 with python3-fastapi and python3-django (.ci/run installs them).
+          name: 'differential',
+          environment: 'node',
+          include: ['differential/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

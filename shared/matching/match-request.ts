@@ -14,7 +14,12 @@ export function matchRequest(model: ApiModel, profile: Profile, request: MatchRe
   const { index } = compiledRoutes(model, profile);
   const method = request.method.toUpperCase();
   const req = parseRequestPath(request.path, profile.matchDecodedPath, profile.brokenEscapes);
-  const candidates = index.candidates(req.segments, profile.trailingSlash.kind === 'same-route');
+  let candidates = index.candidates(req.segments, profile.trailingSlash.kind === 'same-route');
+  if (profile.dollarAllowsFinalNewline && req.path.endsWith('\n')) {
+    // Starlette's `$` matches before a final line break: `/users/me\n` can still take `/users/me`.
+    const without = index.candidates(req.path.slice(0, -1).split('/').slice(1), false);
+    candidates = [...new Set([...candidates, ...without])].sort((a, b) => a.order - b.order);
+  }
   const trace: TraceStep[] = [];
   let partial: RoutePattern | undefined;
   const pathMatches: RoutePattern[] = [];
@@ -124,12 +129,17 @@ function slashRedirect(req: RequestPath, index: RouteIndex, profile: Profile): {
   // Starlette strips every trailing slash (`rstrip("/")`), or adds one.
   const other = ends ? req.path.replace(/\/+$/, '') : `${req.path}/`;
   const hit = index.candidates(other.split('/').slice(1), false).some((p) => p.regex.test(other));
-  return hit ? { status: policy.status, location: encodePath(other) + req.query } : undefined;
+  return hit ? { status: policy.status, location: encodePath(other, profile.locationSafe) + req.query } : undefined;
 }
 
-/** A decoded path written back into a URL, as Django's `escape_uri_path` does it. */
-function encodePath(path: string): string {
-  return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,:@/]/gu, (c) => encodeURIComponent(c));
+/** A decoded path written back into a URL the way the framework quotes it (Python's `quote`). */
+function encodePath(path: string, safe: string): string {
+  let out = '';
+  for (const c of path) {
+    if (/[A-Za-z0-9_.\-~]/.test(c) || safe.includes(c)) out += c;
+    else out += encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`);
+  }
+  return out;
 }
 
 function allowOf(patterns: readonly RoutePattern[], profile: Profile): string {

@@ -131,7 +131,7 @@ function escapeRegex(s: string): string {
  * the prefix reaches the router as `/`. Routes are non-strict: one more trailing slash is taken.
  */
 function expressBody(route: Route, body: string): string {
-  if (route.localPath === '/' && route.path !== '/') return `${escapeRegex(route.path.replace(/\/$/, ''))}(?:/(?:/)?)?`;
+  if ((route.localPath === '/' || route.localPath === '') && route.path !== '/') return `${escapeRegex(route.path.replace(/\/$/, ''))}(?:/(?:/)?)?`;
   const stripped = body.replace(/\/$/, '');
   return stripped === '' ? '/(?:/)?' : `${stripped}(?:/)?`;
 }

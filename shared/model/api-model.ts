@@ -41,7 +41,7 @@ export interface Route {
   method: HttpMethod;
   /** The full path as in `paths`, prefix included. */
   path: string;
-  /** The path relative to the controller's prefix (what `@router.get(…)` is given). */
+  /** The path relative to the controller's prefix (what `@router.get(…)` is given; '' for the prefix itself). */
   localPath: string;
   controller: string | null;
   tags: string[];

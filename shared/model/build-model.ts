@@ -249,7 +249,8 @@ class ModelBuilder {
       key: routeKey(method, path),
       method,
       path,
-      localPath: prefix && path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path,
+      // `/users` under prefix `/users` is `@router.get("")`; `/users/` is `@router.get("/")`.
+      localPath: prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path,
       controller,
       tags: opTags,
       ...(operationId !== undefined ? { operationId } : {}),

@@ -9,12 +9,14 @@ export const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 export function acceptsPython(type: string, value: string): boolean {
   const v = value.trim();
   switch (type) {
+    // Python's int() and float() take any Unicode decimal digits (`١` is 1).
     case 'integer':
-      return value.trim() !== '' && /^[+-]?\d+(_\d+)*$/.test(v);
+      return v !== '' && /^[+-]?\p{Nd}+(_\p{Nd}+)*$/u.test(v);
     case 'number':
-      return /^[+-]?((\d+(_\d+)*)?\.?\d+(_\d+)*([eE][+-]?\d+(_\d+)*)?|\d+(_\d+)*\.|inf(inity)?|nan)$/i.test(v);
+      return /^[+-]?((\p{Nd}+(_\p{Nd}+)*)?\.?\p{Nd}+(_\p{Nd}+)*([eE][+-]?\p{Nd}+(_\p{Nd}+)*)?|\p{Nd}+(_\p{Nd}+)*\.|inf(inity)?|nan)$/iu.test(v);
     case 'uuid': {
-      const hex = v.replace(/^urn:uuid:/i, '').replace(/^\{|\}$/g, '').replace(/-/g, '');
+      // UUID() strips no whitespace: a trailing line break is an error.
+      const hex = value.replace(/urn:/g, '').replace(/uuid:/g, '').replace(/^\{+|\}+$/g, '').replace(/-/g, '');
       return /^[0-9a-f]{32}$/i.test(hex);
     }
     case 'boolean':

@@ -53,6 +53,9 @@ export interface Profile {
   dollarAllowsFinalNewline: boolean;
   /** Whether the path is matched after percent-decoding (Starlette, Django) or raw (Express). */
   matchDecodedPath: boolean;
+  /** Characters a redirect's `Location` keeps unescaped besides letters, digits and `_.-~`
+   * (Starlette quotes the decoded path with Python's `quote`; Django uses `escape_uri_path`). */
+  locationSafe: string;
   /** An escape that is not valid UTF-8 (`%E9`): replaced by U+FFFD (uvicorn) or kept as written (Django). */
   brokenEscapes: 'replace' | 'keep';
   errorBody(status: number, detail?: unknown): unknown;
