@@ -89,3 +89,79 @@ describe('routecraft probe', () => {
     expect((await run('probe', 'fixtures/openapi/users-api.yaml', 'GET', 'users')).err).toContain('is not a request path');
   });
 });
+
+describe('routecraft lint', () => {
+  const redirects = 'fixtures/rules/response-redirect-missing-location.yaml';
+
+  test('text: file:line:col: severity rule message, in source order, then a count; errors exit 1', async () => {
+    const { code, out, err } = await run('lint', redirects, '--no-redocly');
+    expect(err).toBe('');
+    expect(out).toBe(
+      [
+        `${redirects}:9:9: error response/redirect-missing-location The 301 response of \`GET /old-users\` (#1) has no \`Location\` header: a client following the redirect needs it.`,
+        `${redirects}:17:13: error response/redirect-missing-location The 307 response of \`GET /users/me\` (#2) documents \`Location\` but does not mark it required: a client following the redirect needs it.`,
+        `${redirects}:30:9: error response/redirect-missing-location The 302 response of \`GET /legacy\` (#4) has no \`Location\` header: a client following the redirect needs it. The response is shared (\`#/components/responses/Moved\`): fix it there.`,
+        '3 errors',
+        '',
+      ].join('\n'),
+    );
+    expect(code).toBe(1);
+  });
+
+  test('warnings alone exit 0; a clean document prints nothing', async () => {
+    expect(await run('lint', 'fixtures/rules/response-created-missing-location.yaml', '--no-redocly')).toMatchObject({ code: 0, out: expect.stringMatching(/:9:9: warning response\/created-missing-location .*\n1 warning\n$/) });
+    expect(await run('lint', 'fixtures/rules/clean.yaml', '--no-redocly')).toEqual({ code: 0, out: '', err: '' });
+  });
+
+  test('json: {rule, severity, message, location: {pointer, line, column, method, path, status, header}}', async () => {
+    const { code, out } = await run('lint', redirects, '--no-redocly', '--format', 'json');
+    expect(code).toBe(1);
+    const found = JSON.parse(out);
+    expect(found).toHaveLength(3);
+    expect(found[1]).toEqual({
+      rule: 'response/redirect-missing-location',
+      severity: 'error',
+      message: 'The 307 response of `GET /users/me` (#2) documents `Location` but does not mark it required: a client following the redirect needs it.',
+      location: { pointer: '/paths/~1users~1me/get/responses/307/headers/Location', line: 17, column: 13, method: 'GET', path: '/users/me', status: '307', header: 'Location' },
+    });
+    expect(JSON.parse((await run('lint', 'fixtures/rules/clean.yaml', '--no-redocly', '--format', 'json')).out)).toEqual([]);
+  });
+
+  test('--profile: the same paths collide under Express', async () => {
+    const file = 'fixtures/rules/route-case-collision.yaml';
+    expect((await run('lint', file, '--no-redocly')).code).toBe(0);
+    const express = await run('lint', file, '--no-redocly', '--profile', 'express');
+    expect(express.code).toBe(1);
+    expect(express.out).toContain(`${file}:11:5: error route/case-collision \`GET /Users\` (#2) and \`GET /users\` (#1) differ only in letter case. Express matches paths ignoring case, so #1 answers both and #2 is never reached.\n`);
+  });
+
+  test("Redocly's findings join the list, with their own rule ids and our positions", async () => {
+    const { code, out } = await run('lint', 'fixtures/openapi/users-api.yaml', '--format', 'json');
+    const found = JSON.parse(out) as { rule: string; location: { line: number; column: number; method?: string; path?: string } }[];
+    expect(found.find((d) => d.rule === 'redocly/operation-summary')).toMatchObject({ location: { line: 28, column: 5, method: 'POST', path: '/api/users' } });
+    expect(found.filter((d) => d.rule.startsWith('redocly/')).length).toBeGreaterThan(10);
+    // Lines never go backwards: one list, in source order.
+    const lines = found.map((d) => d.location.line);
+    expect(lines).toEqual(lines.toSorted((a, b) => a - b));
+    expect(code).toBe(1);
+  });
+
+  test('unusable input and bad arguments exit 2', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-'));
+    const broken = path.join(dir, 'broken.yaml');
+    fs.writeFileSync(broken, 'openapi: 3.1.0\npaths: [\n');
+    const result = await run('lint', broken);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error document/syntax `));
+    expect(await run('lint', path.join(dir, 'missing.yaml'))).toMatchObject({ code: 2, err: `routecraft: ${path.join(dir, 'missing.yaml')}: no such file\n` });
+    expect(await run('lint', redirects, '--profile', 'rails')).toMatchObject({ code: 2, err: 'routecraft: --profile must be one of fastapi, django-modern-rest, express, openapi, not "rails"\n' });
+    expect((await run('lint', redirects, '--format', 'xml')).err).toContain('--format must be text or json');
+    expect((await run('lint')).code).toBe(2);
+    expect((await run('lint', redirects, '--bogus')).code).toBe(2);
+  });
+
+  test('help', async () => {
+    expect((await run('lint', '--help')).out).toContain('--no-redocly');
+    expect((await run('--help')).out).toContain('lint FILE');
+  });
+});

@@ -1,4 +1,6 @@
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli/cli-io';
+import { LINT_HELP, lintCommand } from './cli/lint-command';
+import { mockCommand } from './cli/mock-command';
 import { probeCommand } from './cli/probe-command';
 import { ROUTES_HELP, routesCommand } from './cli/routes-command';
 
@@ -9,15 +11,22 @@ will really behave.
 
 Commands:
   routes FILE [--format text|json]   the route table in declaration order
+  lint FILE [--profile P] [--format text|json] [--no-redocly]
+                                     check the document as the framework behaves, plus Redocly's
+                                     recommended rules (exit 1 on errors)
   probe FILE [--profile P] METHOD PATH ...
                                      which route answers each request, and why (no request is sent)
+  mock FILE [--port N] [--host H] [--profile P] [--log text|json]
+                                     serve the design as a live mock server (reloads on change)
 
 Run "routecraft COMMAND --help" for a command's options.
 `;
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   routes: routesCommand,
+  lint: lintCommand,
   probe: probeCommand,
+  mock: mockCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws for bad input. */
@@ -54,4 +63,4 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 declare const __ROUTECRAFT_VERSION__: string | undefined;
 const VERSION = typeof __ROUTECRAFT_VERSION__ === 'string' ? __ROUTECRAFT_VERSION__ : 'dev';
 
-export { HELP, ROUTES_HELP };
+export { HELP, LINT_HELP, ROUTES_HELP };

@@ -3,6 +3,7 @@ import { addController, deleteController, moveController, setProfile, updateCont
 import type { EditContext } from './edit-context';
 import { EditError } from './edit-error';
 import type { EditIntent } from './edit-intent';
+import { removePathParam } from './path-param-edits';
 import { addResponse, deleteResponse, removeExample, removeHeader, removeRequestBody, removeResponseBody, renameHeader, setDefaultStatus, setExample, setHeader, setRequestBody, setResponseBody, updateResponse } from './response-edits';
 import { addRoute, deleteRoute, moveRoute, setPathParam, updateRoute } from './route-edits';
 import { invertEdits, type TextEdit } from './text-edit';
@@ -29,6 +30,7 @@ const handlers: Handlers = {
   updateRoute,
   moveRoute,
   setPathParam,
+  removePathParam,
   setRequestBody,
   removeRequestBody,
   addResponse,

@@ -1,4 +1,5 @@
-import { asMap, asSeq, asString, getAt, getPair } from '../document/source-tree';
+import type { SourceDocument } from '../document/source-document';
+import { asMap, asSeq, asString, getAt, getPair, type SNode } from '../document/source-tree';
 import type { Route } from '../model/api-model';
 import type { ApiDocument } from '../model/open-document';
 import { naturalOrder, orderList } from '../model/route-order';
@@ -27,10 +28,18 @@ export function operationPath(route: { path: string; method: string }): Path {
 
 /** The operation must be written inline under `paths` for Routecraft to edit it. */
 export function requireInlineOperation(ctx: EditContext, route: Route): void {
-  const item = getAt(ctx.tx.current.root, ['paths', route.path]);
-  if (item?.kind === 'alias' || asMap(item)?.pairs.some((p) => p.key === '$ref')) {
+  if (!isInlineOperation(ctx.tx.current, route)) {
     throw new EditError(`${route.key} comes from a shared path item ($ref); edit it where it is defined.`);
   }
+}
+
+/** False when the route's path item is a `$ref` or a YAML alias: edits there would change every user of it. */
+export function isInlineOperation(source: SourceDocument, route: Pick<Route, 'path'>): boolean {
+  return !isSharedPathItem(getAt(source.root, ['paths', route.path]));
+}
+
+export function isSharedPathItem(item: SNode | undefined): boolean {
+  return item?.kind === 'alias' || asMap(item)?.pairs.some((p) => p.key === '$ref') === true;
 }
 
 /** Where new root keys go, so a created `tags` or `x-routecraft` lands where readers expect it. */

@@ -15,6 +15,7 @@ export type EditIntent =
   | { op: 'updateRoute'; route: string; method?: HttpMethod; path?: string; summary?: string | null; description?: string | null; operationId?: string | null; deprecated?: boolean; controller?: string | null }
   | { op: 'moveRoute'; route: string; to: number }
   | { op: 'setPathParam'; route: string; name: string; schema?: Record<string, unknown>; convertor?: Convertor | null; description?: string | null }
+  | { op: 'removePathParam'; route: string; name: string }
   | { op: 'setRequestBody'; route: string; mediaType: string; schema: unknown; required?: boolean }
   | { op: 'removeRequestBody'; route: string }
   | { op: 'addResponse'; route: string; status: string; response?: ResponseInit }

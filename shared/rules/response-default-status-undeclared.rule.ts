@@ -1,0 +1,39 @@
+import type { Diagnostic, Fix } from '../model/diagnostic';
+import { X_DEFAULT_STATUS } from '../model/x-routecraft';
+import type { Rule } from './rule';
+import { STATUS_PATTERN, fieldTarget, newResponse, statusClass } from './rule-support';
+
+const ID = 'response/default-status-undeclared';
+
+/**
+ * `x-routecraft-default-status` names the status the handler returns (FastAPI's `status_code=`).
+ * When no response declares it — exactly or by its range — the main answer of the route is
+ * undocumented, and the live mock answers with a status the document does not describe.
+ */
+export const responseDefaultStatusUndeclaredRule: Rule = {
+  id: ID,
+  severity: 'error',
+  description: 'The explicit `x-routecraft-default-status` is not one of the declared responses.',
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const route of ctx.model.routes) {
+      const status = route.defaultStatus;
+      if (!route.defaultStatusExplicit || status === null) continue;
+      const cls = statusClass(status);
+      if (route.responses.some((r) => r.status === status || (cls !== undefined && r.status === `${cls}XX`))) continue;
+      const fixes: Fix[] = [];
+      if (ctx.editable(route, `${route.pointer}/responses`)) {
+        if (STATUS_PATTERN.test(status)) fixes.push({ title: `Add a ${status} response`, intent: { op: 'addResponse', route: route.key, status, response: newResponse(ctx.model, route, status) } });
+        fixes.push({ title: `Remove \`${X_DEFAULT_STATUS}\``, intent: { op: 'setDefaultStatus', route: route.key, status: null } });
+      }
+      out.push({
+        rule: ID,
+        severity: 'error',
+        message: `${ctx.label(route)} returns ${status} by default (\`${X_DEFAULT_STATUS}\`), but declares no ${status} response.`,
+        target: fieldTarget(ctx.doc.source, route, X_DEFAULT_STATUS),
+        ...(fixes.length > 0 ? { fixes } : {}),
+      });
+    }
+    return out;
+  },
+};

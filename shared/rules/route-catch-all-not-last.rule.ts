@@ -1,0 +1,53 @@
+import { compiledRoutes } from '../matching/compiled-routes';
+import type { CompiledParam } from '../matching/route-pattern';
+import type { Route } from '../model/api-model';
+import type { Diagnostic } from '../model/diagnostic';
+import type { Rule } from './rule';
+import { listing, plural, routeTarget, samplePath } from './rule-support';
+
+const ID = 'route/catch-all-not-last';
+
+/**
+ * A catch-all (`{file_path:path}`, which matches across slashes) declared before other routes of its
+ * method (of any method where dispatch is by path, as in Django) under the same prefix: frameworks that try routes in order hand it their requests. This is
+ * the structural check — "a catch-all is the last route under its prefix"; which requests each later
+ * route loses is `route/shadowed`'s answer, from the matcher.
+ */
+export const routeCatchAllNotLastRule: Rule = {
+  id: ID,
+  severity: 'warning',
+  description: 'A catch-all route (`{x:path}`) is declared before routes under its prefix.',
+  check(ctx) {
+    const { profile } = ctx;
+    if (profile.order !== 'first-match') return [];
+    const out: Diagnostic[] = [];
+    const routes = ctx.model.routes;
+    routes.forEach((route, i) => {
+      // The matcher's own reading of the path (DESIGN §3): `{x:path}`, or a `format: path` parameter
+      // spanning the last segment, is a catch-all where the profile has one.
+      if (!route.params.some((p) => p.inTemplate && (p.convertor === 'path' || p.type === 'path'))) return;
+      // The patterns compiled once for the matcher (same order as the routes under first-match).
+      const pattern = compiledRoutes(ctx.model, profile).patterns[i];
+      if (!pattern) return;
+      if (!pattern.rest) return;
+      const catchAll = pattern.params[pattern.params.length - 1] as CompiledParam;
+      // Django dispatches on the path first: a later route of any method loses its requests.
+      const perPath = profile.methodDispatch === 'per-path';
+      const taken = routes.slice(i + 1).filter((r) => (perPath ? r.path !== route.path : r.method === route.method) && pattern.regex.test(samplePath(r)));
+      if (taken.length === 0) return;
+      const last = taken[taken.length - 1] as Route;
+      const prefix = route.path.slice(0, route.path.lastIndexOf('{'));
+      const written = catchAll.param?.convertor ? `{${catchAll.name}:${catchAll.param.convertor}}` : `{${catchAll.name}}`;
+      out.push({
+        rule: ID,
+        severity: 'warning',
+        message: `${ctx.label(route)} is a catch-all (\`${written}\`) for \`${prefix}…\`, declared before ${plural(taken.length, 'route')} there: ${listing(taken.map((r) => ctx.label(r)))}. ${profile.label} tries routes in order, so the catch-all takes their requests; declare it after them.`,
+        target: routeTarget(route),
+        related: taken.map(routeTarget),
+        fixes: [{ title: `Move ${route.key} below ${last.key} (#${ctx.index(last)})`, intent: { op: 'moveRoute', route: route.key, to: ctx.index(last) - 1 } }],
+      });
+    });
+    return out;
+  },
+};
+
