@@ -21,7 +21,7 @@ export interface RoutePattern {
   segments: SegmentDomain[];
   /** The catch-all's pattern when `rest`. */
   restPattern: string | null;
-  /** Routes with the same view key are one URL pattern's view (Django: controller + pattern). */
+  /** Routes with the same view key are one URL pattern's view (Django: controller + pattern); '' unless the profile dispatches per path. */
   view: string;
 }
 
@@ -41,7 +41,6 @@ const TEMPLATE = /\{([^{}]+)\}/g;
 
 export function compileRoute(route: Route, order: number, profile: Profile): RoutePattern {
   const params: CompiledParam[] = [];
-  const byName = new Map(route.params.map((p) => [p.name, p]));
   const segments = route.path.split('/').slice(1);
   let rest = false;
   const keys: (string | null)[] = [];
@@ -69,7 +68,7 @@ export function compileRoute(route: Route, order: number, profile: Profile): Rou
       source += escapeRegex(literal);
       pos = (m.index ?? 0) + m[0].length;
       const name = m[1] as string;
-      const param = byName.get(name);
+      const param = route.params.find((x) => x.name === name);
       const compiled = compileParam(name, param, profile, last && m[0].length === segment.length);
       if (compiled.rest) {
         rest = true;
@@ -103,7 +102,7 @@ export function compileRoute(route: Route, order: number, profile: Profile): Rou
     rest,
     segments: domains,
     restPattern,
-    view: `${route.controller ?? ''}\u0000${route.path}\u0000${params.map((p) => p.pattern).join('\u0000')}`,
+    view: profile.methodDispatch === 'per-path' ? `${route.controller ?? ''}\u0000${route.path}\u0000${params.map((p) => p.pattern).join('\u0000')}` : '',
   };
 }
 
@@ -122,7 +121,10 @@ function compileParam(name: string, param: PathParam | undefined, profile: Profi
   return { param: { name, pattern, validates: profile.annotatedParams === 'any-segment' ? type : null, param }, rest: false };
 }
 
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/;
+
 function escapeRegex(s: string): string {
+  if (!REGEX_SPECIAL.test(s)) return s;
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
