@@ -4,14 +4,18 @@ import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
   main: {
-    // The CLI is built with main: same Node target, same externalized dependencies.
+    // The CLI and browser mode (`npm run web`) are built with main: same Node target, same
+    // externalized dependencies, and the same services.
     define: { __ROUTECRAFT_VERSION__: JSON.stringify(pkg.version) },
     build: {
-      rolldownOptions: { input: { index: 'src-main/electron/main.ts', cli: 'src-main/cli-main.ts' } },
+      rolldownOptions: { input: { index: 'src-main/electron/main.ts', cli: 'src-main/cli-main.ts', web: 'src-main/web/web-main.ts' } },
     },
   },
   preload: {
     build: {
+      // A sandboxed preload can require only 'electron': everything else it uses (the contract's
+      // channel list, zod) is bundled into it.
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: 'src-main/electron/preload.ts' },
         // package.json is "type": "module", which would make the preload ESM;

@@ -1,8 +1,10 @@
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli/cli-io';
+import { exportCommand } from './cli/export-command';
 import { LINT_HELP, lintCommand } from './cli/lint-command';
 import { mockCommand } from './cli/mock-command';
 import { probeCommand } from './cli/probe-command';
 import { ROUTES_HELP, routesCommand } from './cli/routes-command';
+import { stubsCommand } from './cli/stubs-command';
 
 const HELP = `Usage: routecraft COMMAND [options]
 
@@ -18,6 +20,11 @@ Commands:
                                      which route answers each request, and why (no request is sent)
   mock FILE [--port N] [--host H] [--profile P] [--log text|json]
                                      serve the design as a live mock server (reloads on change)
+  export FILE --openapi OUT [--version 3.0|3.1|3.2] [--format yaml|json] [--bundle]
+         [--strip-extensions] [--as-framework] [--force]
+                                     write the design as OpenAPI, linted before it is written
+  stubs FILE --target fastapi|django-modern-rest|express --out DIR [--force]
+                                     generate server stub code for the design
 
 Run "routecraft COMMAND --help" for a command's options.
 `;
@@ -27,6 +34,8 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   lint: lintCommand,
   probe: probeCommand,
   mock: mockCommand,
+  export: exportCommand,
+  stubs: stubsCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws for bad input. */

@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { connect } from './api/connect';
+import { App, NotConnected } from './app';
 import './app.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
+const connection = connect();
+
 createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+  <StrictMode>{'api' in connection ? <App api={connection.api} /> : <NotConnected message={connection.error} />}</StrictMode>,
 );

@@ -1,14 +1,17 @@
-// What the desktop shell tells the renderer about itself. Types only for now:
-// the typed channel map (DESIGN §5) will derive the preload's API from here.
+import { z } from 'zod';
 
-export interface AppInfo {
-  readonly name: string;
-  readonly version: string;
+/** What the app tells the renderer about itself and the shell it runs in. */
+export const appInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
   /** Node's `process.platform` of the main process, e.g. `linux`, `darwin`, `win32`. */
-  readonly platform: string;
-}
+  platform: z.string(),
+  /**
+   * True in the desktop app: main shows native open/save dialogs when a request names no path.
+   * In browser mode the renderer asks for a path itself. (A capability, not the transport: the
+   * renderer never needs to know which transport it has.)
+   */
+  nativeDialogs: z.boolean(),
+});
 
-/** The object the preload exposes as `window.routecraft`. */
-export interface RoutecraftApi {
-  readonly appInfo: AppInfo;
-}
+export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -1,8 +1,8 @@
-import type { RoutecraftApi } from '../shared/contract/app-info';
+import type { ContractTransport } from '../../shared/contract/create-api';
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent when the renderer runs in a plain browser. */
-    readonly routecraft?: RoutecraftApi;
+    readonly routecraftBridge?: ContractTransport;
   }
 }

@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppInfo } from '../shared/contract/app-info';
+import type { RoutecraftApi } from '../shared/contract/create-api';
+import type { DocumentState, OpenResult, RecentFile, Recovery, SaveResult } from '../shared/contract/document-state.schema';
+import type { ServerStatus } from '../shared/contract/live-server.schema';
+import type { EditIntent } from '../shared/edit/edit-intent';
+import type { MockLogEvent } from '../shared/mock/request-log';
+
+/** A question the UI is waiting on the user for. */
+export type Prompt =
+  | { kind: 'unsaved'; name: string; proceed: () => void }
+  | { kind: 'conflict'; result: Extract<SaveResult, { status: 'conflict' }>; overwrite: () => void }
+  | { kind: 'path'; purpose: 'open' | 'saveAs'; submit: (path: string) => void };
+
+const LOG_LIMIT = 50;
+
+/** The app's state as the renderer sees it, kept in step with main through the contract. */
+export function useRoutecraft(api: RoutecraftApi) {
+  const [ready, setReady] = useState(false);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [doc, setDoc] = useState<DocumentState | null>(null);
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [recoveries, setRecoveries] = useState<Recovery[]>([]);
+  const [server, setServer] = useState<ServerStatus | null>(null);
+  const [log, setLog] = useState<MockLogEvent[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [prompt, setPrompt] = useState<Prompt | null>(null);
+  const infoRef = useRef<AppInfo | null>(null);
+
+  /** States arrive as answers and as events; revisions only grow, so the newest one wins. */
+  const accept = useCallback((next: DocumentState | null) => {
+    setDoc((previous) => (next === null || previous === null || next.revision >= previous.revision ? next : previous));
+  }, []);
+
+  const attempt = useCallback(async (work: () => Promise<unknown>) => {
+    try {
+      setError(null);
+      await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+
+  const refreshRecent = useCallback(async () => setRecent((await api.documents.recent()).files), [api]);
+
+  const opened = useCallback(
+    (result: OpenResult, retry: () => Promise<void>) => {
+      if (result.status === 'opened') {
+        accept(result.state);
+        setPrompt(null);
+        void refreshRecent();
+      } else if (result.status === 'unsaved-changes') {
+        setPrompt({ kind: 'unsaved', name: result.name, proceed: () => void attempt(retry) });
+      }
+    },
+    [accept, attempt, refreshRecent],
+  );
+
+  const saved = useCallback(
+    (result: SaveResult, overwrite: () => Promise<void>, askPath: () => void) => {
+      if (result.status === 'saved') {
+        accept(result.state);
+        setPrompt(null);
+        void refreshRecent();
+      } else if (result.status === 'conflict') {
+        setPrompt({ kind: 'conflict', result, overwrite: () => void attempt(overwrite) });
+      } else if (result.status === 'needs-path') {
+        askPath();
+      } else {
+        setPrompt(null);
+      }
+    },
+    [accept, attempt, refreshRecent],
+  );
+
+  // Plain functions (not hooks): each render makes new ones, and a retry can name itself.
+  async function openPath(path: string | undefined, discardChanges = false): Promise<void> {
+    await attempt(async () => {
+      const request = { ...(path !== undefined ? { path } : {}), discardChanges };
+      opened(await api.documents.open(request), () => openPath(path, true));
+    });
+  }
+
+  async function saveAsPath(path: string | undefined, overwrite = false): Promise<void> {
+    await attempt(async () => {
+      const result = await api.documents.saveAs({ ...(path !== undefined ? { path } : {}), overwrite });
+      saved(result, () => saveAsPath(path, true), () => undefined);
+    });
+  }
+
+  const actions = {
+    newDocument: (discardChanges = false): Promise<void> =>
+      attempt(async () => opened(await api.documents.new({ discardChanges }), () => actions.newDocument(true))),
+    /** Without native dialogs the user types the path in a small form. */
+    open: (path?: string) => {
+      if (path === undefined && infoRef.current?.nativeDialogs === false) {
+        setPrompt({ kind: 'path', purpose: 'open', submit: (p) => void openPath(p) });
+        return Promise.resolve();
+      }
+      return openPath(path);
+    },
+    save: (overwrite = false): Promise<void> =>
+      attempt(async () => {
+        const askPath = () => setPrompt({ kind: 'path', purpose: 'saveAs', submit: (p) => void saveAsPath(p) });
+        saved(await api.documents.save({ overwrite }), () => actions.save(true), askPath);
+      }),
+    saveAs: () => {
+      if (infoRef.current?.nativeDialogs === false) {
+        setPrompt({ kind: 'path', purpose: 'saveAs', submit: (p) => void saveAsPath(p) });
+        return Promise.resolve();
+      }
+      return saveAsPath(undefined);
+    },
+    revert: () => attempt(async () => opened(await api.documents.revert(), () => Promise.resolve())),
+    keepLocal: (diskHash: string) => attempt(async () => accept(await api.documents.keepLocal({ diskHash }))),
+    edit: (intent: EditIntent) => attempt(async () => accept(await api.documents.applyIntent({ intent }))),
+    undo: () => attempt(async () => accept(await api.documents.undo())),
+    redo: () => attempt(async () => accept(await api.documents.redo())),
+    restore: (id: string, discardChanges = false): Promise<void> =>
+      attempt(async () => {
+        const result = await api.documents.restoreRecovery({ id, discardChanges });
+        if (result.status === 'opened') setRecoveries((items) => items.filter((r) => r.id !== id));
+        opened(result, () => actions.restore(id, true));
+      }),
+    discardRecovery: (id: string) =>
+      attempt(async () => {
+        await api.documents.discardRecovery({ id });
+        setRecoveries((items) => items.filter((r) => r.id !== id));
+      }),
+    startServer: () => attempt(async () => setServer(await api.server.start())),
+    stopServer: () => attempt(async () => setServer(await api.server.stop())),
+    dismissPrompt: () => setPrompt(null),
+    dismissError: () => setError(null),
+  };
+
+  // Undo and redo from the native menu: the focused field's own typing first, else the document.
+  const actionsRef = useRef(actions);
+  useEffect(() => {
+    actionsRef.current = actions;
+  });
+
+  useEffect(() => {
+    const offs = [
+      api.documents.onChanged(accept),
+      api.server.onStatusChanged(setServer),
+      api.server.onLog((event) => setLog((events) => [...events.slice(-(LOG_LIMIT - 1)), event])),
+      api.app.onCommand(({ command }) => {
+        const a = actionsRef.current;
+        if (isEditingText(document.activeElement)) document.execCommand(command);
+        else void (command === 'undo' ? a.undo() : a.redo());
+      }),
+    ];
+    let cancelled = false;
+    void (async () => {
+      try {
+        const [appInfo, current, recentFiles, recovered, status, requestLog] = await Promise.all([
+          api.app.info(),
+          api.documents.current(),
+          api.documents.recent(),
+          api.documents.recoveries(),
+          api.server.status(),
+          api.server.requestLog(),
+        ]);
+        if (cancelled) return;
+        infoRef.current = appInfo;
+        setInfo(appInfo);
+        accept(current);
+        setRecent(recentFiles.files);
+        setRecoveries(recovered.items);
+        setServer(status);
+        setLog(requestLog.events.slice(-LOG_LIMIT));
+      } catch (e) {
+        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        if (!cancelled) setReady(true);
+      }
+    })();
+    return () => {
+      cancelled = true;
+      for (const off of offs) off();
+    };
+  }, [api, accept]);
+
+  return { ready, info, doc, recent, recoveries, server, log, error, prompt, actions };
+}
+
+export type Routecraft = ReturnType<typeof useRoutecraft>;
+
+function isEditingText(element: Element | null): boolean {
+  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element instanceof HTMLElement && element.isContentEditable);
+}
