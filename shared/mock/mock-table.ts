@@ -1,0 +1,103 @@
+import { decodePointer } from '../document/json-pointer';
+import { asMap, asScalar, getAt, getPair } from '../document/source-tree';
+import { compiledRoutes } from '../matching/compiled-routes';
+import type { RoutePattern } from '../matching/route-pattern';
+import type { MediaContent, ResponseSpec, Route } from '../model/api-model';
+import type { ApiDocument } from '../model/open-document';
+import { resolveRef } from '../model/ref-resolver';
+import type { ProfileId } from '../model/x-routecraft';
+import type { Profile } from '../profiles/profile';
+import { getProfile } from '../profiles/profiles';
+import { indexRoutePaths, type RoutePathEntry } from './closest-routes';
+import { mockFacts, type MockProfileFacts } from './mock-profile-facts';
+import { bundleSchema } from './schema-bundle';
+import type { JsonSchema, SchemaEngine } from './schema-engine';
+
+/** On a response object: mock-only settings for that response, `{ latencyMs }`. */
+export const X_RESPONSE_MOCK = 'x-routecraft-mock';
+
+export interface MockTableOptions {
+  /** The schema library (validation and generation) the Node side provides. */
+  engine: SchemaEngine;
+  /** Overrides the document's `x-routecraft.profile`. */
+  profile?: ProfileId;
+  /** Report bodies that do not match their schema (django-modern-rest's response validation). */
+  strict?: boolean;
+}
+
+/** A body computed once: examples and deterministic generation give the same answer every time. */
+export interface StaticBody {
+  value: unknown;
+  source: string;
+  /** Strict mode: why the value does not match the schema (checked once). */
+  mismatch?: string[];
+  /** The value written out for its media type, with its Content-Type and length (once). */
+  wire?: { text: string; contentType: string; length: number };
+}
+
+/**
+ * One document ready to answer requests: the routing table the mock server swaps atomically on every
+ * edit. Everything derived from the document is cached here and dies with it, so a reload never
+ * serves a stale body.
+ */
+export class MockTable {
+  readonly profile: Profile;
+  readonly facts: MockProfileFacts;
+  readonly engine: SchemaEngine;
+  readonly strict: boolean;
+  private readonly patterns: Map<Route, RoutePattern>;
+  private paths: RoutePathEntry[] | undefined;
+  private readonly schemas = new WeakMap<object, JsonSchema>();
+  private readonly latencies = new Map<ResponseSpec, number | undefined>();
+  readonly staticBodies = new Map<MediaContent, StaticBody>();
+  /** Each response's declared headers with their example values, computed once. */
+  readonly declaredHeaders = new Map<ResponseSpec, [string, string][]>();
+
+  constructor(
+    readonly document: ApiDocument,
+    options: MockTableOptions,
+  ) {
+    this.profile = getProfile(options.profile ?? document.model.profile);
+    this.facts = mockFacts(this.profile.id);
+    this.engine = options.engine;
+    this.strict = options.strict ?? false;
+    // Compiled now rather than on the first request: a reload pays for it, not a user's request.
+    this.patterns = new Map(compiledRoutes(document.model, this.profile).patterns.map((p) => [p.route, p]));
+  }
+
+  get model() {
+    return this.document.model;
+  }
+
+  patternOf(route: Route): RoutePattern | undefined {
+    return this.patterns.get(route);
+  }
+
+  routePaths(): RoutePathEntry[] {
+    return (this.paths ??= indexRoutePaths(this.model.routes));
+  }
+
+  /** The schema as a self-contained JSON Schema, bundled once per schema object. */
+  schema(schema: unknown): JsonSchema {
+    if (typeof schema !== 'object' || schema === null) return typeof schema === 'boolean' ? schema : {};
+    let out = this.schemas.get(schema);
+    if (out === undefined) this.schemas.set(schema, (out = bundleSchema(this.document.source.root, schema, this.model.version)));
+    return out;
+  }
+
+  /** Milliseconds to wait before this response: its own `x-routecraft-mock.latencyMs`, else the document's. */
+  latency(response: ResponseSpec | undefined): number {
+    const global = this.model.mock.latencyMs ?? 0;
+    if (!response) return global;
+    if (!this.latencies.has(response)) this.latencies.set(response, this.readLatency(response));
+    return this.latencies.get(response) ?? global;
+  }
+
+  private readLatency(response: ResponseSpec): number | undefined {
+    const root = this.document.source.root;
+    const node = asMap(resolveRef(root, getAt(root, decodePointer(response.pointer))).node);
+    const settings = asMap(node && getPair(node, X_RESPONSE_MOCK)?.value);
+    const value = asScalar(settings && getPair(settings, 'latencyMs')?.value);
+    return typeof value === 'number' && value >= 0 && Number.isFinite(value) ? value : undefined;
+  }
+}
