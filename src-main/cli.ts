@@ -1,10 +1,4 @@
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './cli/cli-io';
-import { exportCommand } from './cli/export-command';
-import { LINT_HELP, lintCommand } from './cli/lint-command';
-import { mockCommand } from './cli/mock-command';
-import { probeCommand } from './cli/probe-command';
-import { ROUTES_HELP, routesCommand } from './cli/routes-command';
-import { stubsCommand } from './cli/stubs-command';
 
 const HELP = `Usage: routecraft COMMAND [options]
 
@@ -29,13 +23,16 @@ Commands:
 Run "routecraft COMMAND --help" for a command's options.
 `;
 
-const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  routes: routesCommand,
-  lint: lintCommand,
-  probe: probeCommand,
-  mock: mockCommand,
-  export: exportCommand,
-  stubs: stubsCommand,
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+// Loaded on use: `routecraft mock` should not pay for Redocly, the code generators or the exporter.
+const commands: Record<string, () => Promise<Command>> = {
+  routes: async () => (await import('./cli/routes-command')).routesCommand,
+  lint: async () => (await import('./cli/lint-command')).lintCommand,
+  probe: async () => (await import('./cli/probe-command')).probeCommand,
+  mock: async () => (await import('./cli/mock-command')).mockCommand,
+  export: async () => (await import('./cli/export-command')).exportCommand,
+  stubs: async () => (await import('./cli/stubs-command')).stubsCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws for bad input. */
@@ -49,12 +46,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.out(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     io.err(`routecraft: unknown command "${name}"\n\n${HELP}`);
     return EXIT_USAGE;
   }
   try {
+    const command = await load();
     return await command(args, io);
   } catch (e) {
     if (e instanceof CliError) {
@@ -72,4 +70,4 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 declare const __ROUTECRAFT_VERSION__: string | undefined;
 const VERSION = typeof __ROUTECRAFT_VERSION__ === 'string' ? __ROUTECRAFT_VERSION__ : 'dev';
 
-export { HELP, LINT_HELP, ROUTES_HELP };
+export { HELP };

@@ -64,7 +64,7 @@ export function createSchemaEngine(): SchemaEngine {
  */
 function newAjv(): Ajv2020 {
   const require = createRequire(import.meta.url);
-  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
   const formats = require('ajv-formats') as typeof addFormats;
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateFormats: true });
   formats.default(ajv);
