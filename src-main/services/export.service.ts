@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { open, realpath, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { BaseResolver, Source } from '@redocly/openapi-core';
 import { exportOpenApi, type ExportOptions, type ExportResult } from '../../shared/export/export-openapi';
 import type { Diagnostic } from '../../shared/model/diagnostic';
 import { openDocument, type ApiDocument } from '../../shared/model/open-document';
+import { confinedResolver } from './confined-ref-resolver';
 import { RedoclyLintService, type DocumentLinter } from './redocly-lint.service';
 
 export interface ExportFileOptions extends ExportOptions {
@@ -115,26 +115,3 @@ export async function bundleDocument(doc: ApiDocument, sourcePath: string | unde
 
 export class BundleError extends Error {}
 
-type ResolverClass = typeof BaseResolver;
-type ResolveErrorClass = new (original: Error) => Error;
-
-/** Reads only files inside `folder` (symlinks resolved), never the network (DESIGN §7). */
-function confinedResolver(Base: ResolverClass, ResolveError: ResolveErrorClass, folder: string | undefined): BaseResolver {
-  class ConfinedResolver extends Base {
-    override async loadExternalRef(absoluteRef: string): Promise<Source> {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef)) throw new ResolveError(new Error(`${absoluteRef} is remote; Routecraft does not fetch remote references`));
-      if (folder === undefined) throw new ResolveError(new Error(`${absoluteRef}: save the document first; references to other files resolve next to it`));
-      let real: string;
-      let root: string;
-      try {
-        [real, root] = await Promise.all([realpath(absoluteRef), realpath(folder)]);
-      } catch {
-        return super.loadExternalRef(absoluteRef);
-      }
-      const rel = path.relative(root, real);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new ResolveError(new Error(`${absoluteRef} is outside the document's folder; Routecraft resolves references only inside it`));
-      return super.loadExternalRef(absoluteRef);
-    }
-  }
-  return new ConfinedResolver();
-}

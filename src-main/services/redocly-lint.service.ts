@@ -1,6 +1,5 @@
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { BaseResolver, Config, LocationObject, NormalizedProblem, Source } from '@redocly/openapi-core';
+import type { Config, LocationObject, NormalizedProblem } from '@redocly/openapi-core';
 import { encodePointer } from '../../shared/document/json-pointer';
 import type { SourceRange } from '../../shared/document/line-index';
 import { locatePath } from '../../shared/document/locate-pointer';
@@ -9,6 +8,7 @@ import type { Diagnostic, DiagnosticTarget } from '../../shared/model/diagnostic
 import { isUnreadable, type ApiDocument } from '../../shared/model/open-document';
 import { isHttpMethod, routeKey } from '../../shared/model/x-routecraft';
 import { sortDiagnostics } from '../../shared/rules/run-rules';
+import { confinedResolver } from './confined-ref-resolver';
 
 export interface RedoclyLintOptions {
   /**
@@ -57,31 +57,6 @@ export class RedoclyLintService implements DocumentLinter {
 
 /** The name a document without a file is linted under; no file is read there. */
 const UNSAVED = '/routecraft-unsaved/openapi.yaml';
-
-type ResolverClass = typeof BaseResolver;
-type ResolveErrorClass = new (original: Error) => Error;
-
-/** A resolver that reads only files inside `folder` (symlinks resolved) and never the network. */
-function confinedResolver(Base: ResolverClass, ResolveError: ResolveErrorClass, folder: string | undefined): BaseResolver {
-  class ConfinedResolver extends Base {
-    override async loadExternalRef(absoluteRef: string): Promise<Source> {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef)) throw new ResolveError(new Error(`${absoluteRef} is remote; Routecraft does not fetch remote references`));
-      if (folder === undefined) throw new ResolveError(new Error(`${absoluteRef}: save the document first; references to other files resolve next to it`));
-      let real: string;
-      let root: string;
-      try {
-        [real, root] = await Promise.all([realpath(absoluteRef), realpath(folder)]);
-      } catch {
-        // Missing files get Redocly's own message.
-        return super.loadExternalRef(absoluteRef);
-      }
-      const rel = path.relative(root, real);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new ResolveError(new Error(`${absoluteRef} is outside the document's folder; Routecraft resolves references only inside it`));
-      return super.loadExternalRef(absoluteRef);
-    }
-  }
-  return new ConfinedResolver();
-}
 
 export function toDiagnostic(doc: ApiDocument, problem: NormalizedProblem, rootRef: string, refs = new ExternalRefs(doc, rootRef)): Diagnostic {
   const suggest = problem.suggest.length > 0 ? ` Did you mean: ${problem.suggest.join(', ')}?` : '';
