@@ -213,6 +213,8 @@ describe('browser mode', () => {
     await again.page.getByTestId('restore-recovery').click();
     await again.page.locator('[data-route-key="GET /api/users/{user_id}/settings"]').waitFor();
     await again.dirtyMarker.waitFor();
+    // The offer goes away once the restored document is the app's state (a separate update).
+    await again.recoveryOffer.waitFor({ state: 'detached', timeout: 10_000 });
     expect(await again.recoveryOffer.count()).toBe(0);
     expect(again.errors).toEqual([]);
     await again.page.close();
