@@ -3,7 +3,7 @@ import { isPyIdentifier, NameScope, pyLiteral, pyLiteralNeedsJson, pyPascal, pyS
 import { responseBody } from './sample-value';
 import type { SchemaTypes, TypeRef } from './schema-types';
 import { isJson, type StubDesign, type StubHeader, type StubParam, type StubResponse, type StubRoute } from './stub-design';
-import { headerValue, HTTP_STATUS_NAMES, isBodiless, isHeaderName, isRedirect, sortFiles, type StubResult } from './stub-types';
+import { defaultResponseHeaders, HTTP_STATUS_NAMES, isBodiless, isHeaderName, isRedirect, sortFiles, type StubResult } from './stub-types';
 
 /**
  * django-modern-rest (`dmr`) stubs (issue 7), following that library's documentation: a
@@ -294,18 +294,7 @@ class DmrGenerator {
   }
 
   private defaultHeaders(r: StubRoute, label: string): [string, string][] {
-    const out: [string, string][] = [];
-    for (const h of r.defaultResponse?.headers ?? []) {
-      if (!isHeaderName(h.name)) {
-        this.warnings.push(`${label}: ${JSON.stringify(h.name)} is not a valid header name; the stub does not set it`);
-        continue;
-      }
-      const isLocation = h.name.toLowerCase() === 'location';
-      const value = headerValue(h.example);
-      if (value !== undefined) out.push([h.name, value]);
-      else if (isLocation || h.required) out.push([h.name, isLocation ? '/' : 'value']);
-    }
-    return out;
+    return defaultResponseHeaders(r, label, this.warnings);
   }
 
   private viewsModule(viewCode: string[][]): string {

@@ -3,7 +3,7 @@ import { controllersInOrder, routerSegments, type RouterSegment } from './router
 import { responseBody } from './sample-value';
 import { SchemaTypes, type ModelDef, type TypeRef } from './schema-types';
 import { isJson, type StubDesign, type StubRoute } from './stub-design';
-import { headerValue, isBodiless, isHeaderName, isRedirect, sortFiles, type StubResult } from './stub-types';
+import { defaultResponseHeaders, isBodiless, isRedirect, sortFiles, type StubResult } from './stub-types';
 import { fileStem, tsCamel, tsKey, tsLiteral, tsPascal, tsString } from './ts-syntax';
 
 /**
@@ -185,18 +185,7 @@ class ExpressGenerator {
   }
 
   private defaultHeaders(route: StubRoute, label: string): [string, string][] {
-    const out: [string, string][] = [];
-    for (const h of route.defaultResponse?.headers ?? []) {
-      if (!isHeaderName(h.name)) {
-        this.warnings.push(`${label}: ${JSON.stringify(h.name)} is not a valid header name; the stub does not set it`);
-        continue;
-      }
-      const isLocation = h.name.toLowerCase() === 'location';
-      const value = headerValue(h.example);
-      if (value !== undefined) out.push([h.name, value]);
-      else if (isLocation || h.required) out.push([h.name, isLocation ? '/' : 'value']);
-    }
-    return out;
+    return defaultResponseHeaders(route, label, this.warnings);
   }
 
   private modelsModule(): string {

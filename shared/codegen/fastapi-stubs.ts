@@ -4,7 +4,7 @@ import { routerSegments, type RouterSegment } from './router-segments';
 import { responseBody } from './sample-value';
 import type { SchemaTypes, TypeRef } from './schema-types';
 import { isJson, type StubDesign, type StubHeader, type StubParam, type StubRoute } from './stub-design';
-import { headerValue, isBodiless, isHeaderName, isRedirect, sortFiles, type StubResult } from './stub-types';
+import { defaultResponseHeaders, isBodiless, isHeaderName, isRedirect, sortFiles, type StubResult } from './stub-types';
 
 /**
  * FastAPI stubs (issue 7): one APIRouter per controller with its prefix and tags, included in the
@@ -311,20 +311,7 @@ class FastapiGenerator {
 
   /** Headers the handler sets on its default response: those with a usable example, and Location. */
   private defaultHeaders(route: StubRoute, label: string): [string, string][] {
-    const out: [string, string][] = [];
-    for (const h of route.defaultResponse?.headers ?? []) {
-      if (!isHeaderName(h.name)) {
-        this.warnings.push(`${label}: ${JSON.stringify(h.name)} is not a valid header name; the stub does not set it`);
-        continue;
-      }
-      const isLocation = h.name.toLowerCase() === 'location';
-      const value = headerValue(h.example);
-      if (value !== undefined) out.push([h.name, value]);
-      else if (isLocation || h.required) {
-        if (h.example !== undefined) this.warnings.push(`${label}: the example of header ${h.name} is not a valid header value; the stub sends a placeholder`);
-        out.push([h.name, isLocation ? '/' : 'value']);
-      }
-    }
+    const out = defaultResponseHeaders(route, label, this.warnings, true);
     if (isRedirect(route.defaultStatus) && !out.some(([n]) => n.toLowerCase() === 'location')) this.warnings.push(`${label}: redirect ${route.defaultStatus} without a Location header; the stub redirects to /`);
     return out;
   }

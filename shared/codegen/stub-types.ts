@@ -1,3 +1,5 @@
+import type { StubRoute } from './stub-design';
+
 export const STUB_TARGETS = ['fastapi', 'django-modern-rest', 'express'] as const;
 export type StubTarget = (typeof STUB_TARGETS)[number];
 
@@ -41,4 +43,27 @@ export function headerValue(value: unknown): string | undefined {
 /** Files in path order, so output is the same whatever order they were made in. */
 export function sortFiles(files: Map<string, string>): Map<string, string> {
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The headers a stub's handler sets on its default response: those with a usable example, and
+ * Location or required ones with a placeholder. Unusable names are skipped with a warning; with
+ * `warnPlaceholders`, so are examples that are not valid header values.
+ */
+export function defaultResponseHeaders(route: StubRoute, label: string, warnings: string[], warnPlaceholders = false): [string, string][] {
+  const out: [string, string][] = [];
+  for (const h of route.defaultResponse?.headers ?? []) {
+    if (!isHeaderName(h.name)) {
+      warnings.push(`${label}: ${JSON.stringify(h.name)} is not a valid header name; the stub does not set it`);
+      continue;
+    }
+    const isLocation = h.name.toLowerCase() === 'location';
+    const value = headerValue(h.example);
+    if (value !== undefined) out.push([h.name, value]);
+    else if (isLocation || h.required) {
+      if (warnPlaceholders && h.example !== undefined) warnings.push(`${label}: the example of header ${h.name} is not a valid header value; the stub sends a placeholder`);
+      out.push([h.name, isLocation ? '/' : 'value']);
+    }
+  }
+  return out;
 }
