@@ -1,5 +1,5 @@
 import { modelsModule, pythonSchemaTypes, pyType, PY_RESERVED_NAMES, typingNames } from './python-models';
-import { isPyIdentifier, NameScope, pyLiteral, pyLiteralNeedsJson, pyPascal, pySnake, pyString } from './python-syntax';
+import { isPyIdentifier, NameScope, pyLiteral, pyLiteralNeedsJson, pyPascal, pyScalarType, pySnake, pyString } from './python-syntax';
 import { responseBody } from './sample-value';
 import type { SchemaTypes, TypeRef } from './schema-types';
 import { isJson, type StubDesign, type StubHeader, type StubParam, type StubResponse, type StubRoute } from './stub-design';
@@ -278,19 +278,9 @@ class DmrGenerator {
   }
 
   private scalar(type: string): string {
-    switch (type) {
-      case 'integer':
-        return 'int';
-      case 'number':
-        return 'float';
-      case 'boolean':
-        return 'bool';
-      case 'uuid':
-        this.viewImports.add('UUID');
-        return 'UUID';
-      default:
-        return 'str';
-    }
+    const py = pyScalarType(type);
+    if (py === 'UUID') this.viewImports.add('UUID');
+    return py;
   }
 
   private defaultHeaders(r: StubRoute, label: string): [string, string][] {

@@ -1,5 +1,5 @@
 import { modelsModule, pythonSchemaTypes, pyType, PY_RESERVED_NAMES, typingNames } from './python-models';
-import { isPyIdentifier, NameScope, pyLiteral, pyLiteralNeedsJson, pyPascal, pySnake, pyString } from './python-syntax';
+import { isPyIdentifier, NameScope, pyLiteral, pyLiteralNeedsJson, pyPascal, pyScalarType, pySnake, pyString } from './python-syntax';
 import { routerSegments, type RouterSegment } from './router-segments';
 import { responseBody } from './sample-value';
 import type { SchemaTypes, TypeRef } from './schema-types';
@@ -224,7 +224,8 @@ class FastapiGenerator {
       // A `format: path` parameter spanning the end of the path is a catch-all, as the matcher has it.
       const wholeLast = offset + whole.length === route.localPath.length && route.localPath.slice(0, offset).endsWith('/');
       if (convertor === undefined && p?.type === 'path' && wholeLast) convertor = 'path';
-      const annotation = annotationFor(p?.type ?? 'string');
+      // What FastAPI validates the parameter as after matching.
+      const annotation = pyScalarType(p?.type ?? 'string');
       if (annotation === 'UUID') imports.add('UUID');
       const pyName = isPyIdentifier(templateName) && !scope.has(templateName) ? scope.take(templateName) : scope.take(pySnake(templateName, 'param'));
       if (pyName === templateName) params.push(`${pyName}: ${annotation}`);
@@ -325,21 +326,6 @@ function headerDict(headers: [string, string][]): string {
   return `{${headers.map(([n, v]) => `${pyString(n)}: ${pyString(v)}`).join(', ')}}`;
 }
 
-/** The annotation of a path parameter: what FastAPI validates it as after matching. */
-function annotationFor(type: string): string {
-  switch (type) {
-    case 'integer':
-      return 'int';
-    case 'number':
-      return 'float';
-    case 'boolean':
-      return 'bool';
-    case 'uuid':
-      return 'UUID';
-    default:
-      return 'str';
-  }
-}
 
 /** Query, header and cookie parameters: scalars, or lists of scalars. */
 function paramType(p: StubParam): TypeRef {

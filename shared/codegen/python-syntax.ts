@@ -186,3 +186,19 @@ export class NameScope {
     return this.used.has(name) || (this.shared?.has(name) ?? false);
   }
 }
+
+/** The Python type of a scalar schema type (a path or query parameter's annotation). */
+export function pyScalarType(type: string): string {
+  switch (type) {
+    case 'integer':
+      return 'int';
+    case 'number':
+      return 'float';
+    case 'boolean':
+      return 'bool';
+    case 'uuid':
+      return 'UUID';
+    default:
+      return 'str';
+  }
+}
