@@ -8,7 +8,15 @@ export default defineConfig({
     // externalized dependencies, and the same services.
     define: { __ROUTECRAFT_VERSION__: JSON.stringify(pkg.version) },
     build: {
-      rolldownOptions: { input: { index: 'src-main/electron/main.ts', cli: 'src-main/cli-main.ts', web: 'src-main/web/web-main.ts' } },
+      rolldownOptions: {
+        input: {
+          index: 'src-main/electron/main.ts',
+          cli: 'src-main/cli-main.ts',
+          web: 'src-main/web/web-main.ts',
+          // Redocly's lint runs on a worker thread (services/background-linter.ts looks for it here).
+          'redocly-lint-worker': 'src-main/services/redocly-lint.worker.ts',
+        },
+      },
     },
   },
   preload: {

@@ -4,10 +4,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppShellPage } from './support/app-shell.page';
-import { launchChromium, type LaunchedChromium } from './support/launch-chromium';
-import { startWebMode, type WebMode } from './support/web-mode';
+import { browserSuite } from './support/browser-suite';
+import type { WebMode } from './support/web-mode';
 
 // The whole app in Debian's Chromium, in browser mode: the real services, the real contract over
 // HTTP + WebSocket, the built renderer. Each test has its own folder, user data and port.
@@ -19,27 +19,12 @@ const copyUsersApi = async (dir: string) => {
   return file;
 };
 
-let browser: LaunchedChromium | undefined;
-let web: WebMode | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await web?.stop();
-  web = undefined;
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = browserSuite();
+/** This test's browser mode (the suite stops it after the test). */
+let web: WebMode;
 
 async function openApp(url: string): Promise<AppShellPage> {
-  if (!browser) throw new Error('setup failed');
-  const app = new AppShellPage(await browser.context.newPage());
+    const app = new AppShellPage(await suite.browser.context.newPage());
   await app.open(url);
   return app;
 }
@@ -48,8 +33,8 @@ describe('browser mode', () => {
   it('opens a document from disk, edits it, saves it, and shows the edit when opened again', async () => {
     // One folder for both runs (each run still gets its own port and token).
     const dir = await mkdtemp(path.join(tmpdir(), 'routecraft-e2e-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    web = await startWebMode({ dir });
+    suite.onCleanup(() => rm(dir, { recursive: true, force: true }));
+    web = await suite.startWeb({ dir });
     const file = await copyUsersApi(dir);
     const original = await readFile(file, 'utf8');
     const app = await openApp(web.url);
@@ -79,7 +64,7 @@ describe('browser mode', () => {
 
     // A new run, a new page: open the file again and see the edits.
     await web.stop();
-    web = await startWebMode({ dir, file: async () => file });
+    web = await suite.startWeb({ dir, file: async () => file });
     const again = await openApp(web.url);
     await again.page.getByTestId('document-view').waitFor();
     expect(await again.routeKeys()).toContain('POST /api/users/{user_id}/avatar');
@@ -90,7 +75,7 @@ describe('browser mode', () => {
   });
 
   it('asks before doing anything when the file changes on disk while there are unsaved changes', async () => {
-    web = await startWebMode({ file: copyUsersApi });
+    web = await suite.startWeb({ file: copyUsersApi });
     const file = path.join(web.dir, 'users-api.yaml');
     const app = await openApp(web.url);
     await app.page.getByTestId('document-view').waitFor();
@@ -110,6 +95,13 @@ describe('browser mode', () => {
     await app.page.getByTestId('save').click();
     await app.saveConflict.waitFor();
     expect(await readFile(file, 'utf8')).toBe(external);
+    // The choice can be made knowing what differs: a line diff of the disk version and ours.
+    await app.page.getByTestId('conflict-diff').locator('summary').click();
+    const removed = await app.page.locator('[data-testid="text-diff"] .diff-line.diff-removed').allTextContents();
+    const added = await app.page.locator('[data-testid="text-diff"] .diff-line.diff-added').allTextContents();
+    expect(removed.join('\n')).toContain('/status:');
+    expect(added.join('\n')).toContain('/health:');
+    expect(added.join('\n')).toContain('put:');
     await app.page.getByRole('button', { name: 'Cancel' }).click();
 
     await app.page.getByTestId('reload-from-disk').click();
@@ -121,7 +113,7 @@ describe('browser mode', () => {
   });
 
   it('reloads a document without unsaved changes when the file changes on disk', async () => {
-    web = await startWebMode({ file: copyUsersApi });
+    web = await suite.startWeb({ file: copyUsersApi });
     const file = path.join(web.dir, 'users-api.yaml');
     const app = await openApp(web.url);
     await app.page.getByTestId('document-view').waitFor();
@@ -134,7 +126,7 @@ describe('browser mode', () => {
   });
 
   it('says clearly why a file cannot be opened', async () => {
-    web = await startWebMode();
+    web = await suite.startWeb();
     const binary = path.join(web.dir, 'image.png');
     await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
     const app = await openApp(web.url);
@@ -153,7 +145,7 @@ describe('browser mode', () => {
   });
 
   it('refuses calls without the token, from other origins and for other host names', async () => {
-    web = await startWebMode();
+    web = await suite.startWeb();
     const call = (headers: Record<string, string>) =>
       fetch(`${web?.origin}/api/documents.current`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
 
@@ -190,28 +182,40 @@ describe('browser mode', () => {
 
   it('offers the unsaved changes back after the process was killed', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'routecraft-e2e-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    suite.onCleanup(() => rm(dir, { recursive: true, force: true }));
     const file = await copyUsersApi(dir);
     const original = await readFile(file, 'utf8');
-    web = await startWebMode({ dir, file: async () => file, args: ['--autosave-ms', '200'] });
+    web = await suite.startWeb({ dir, file: async () => file, args: ['--autosave-ms', '200'] });
     const app = await openApp(web.url);
     await app.page.getByTestId('document-view').waitFor();
     await app.addRoute('GET', '/api/users/{user_id}/settings');
 
     // Wait until the autosave has the edit, then kill without any chance to clean up.
     const recoveryDir = path.join(dir, 'user-data', 'recovery');
-    await waitFor(async () => (await readdir(recoveryDir).catch(() => [])).length > 0);
+    // (Adding a route is two edits here: "+ Route", then its path. Wait for the record of the last one.)
+    await waitFor(async () => {
+      const names = await readdir(recoveryDir).catch(() => [] as string[]);
+      const texts = await Promise.all(names.map((n) => readFile(path.join(recoveryDir, n), 'utf8').catch(() => '')));
+      return texts.some((t) => t.includes('/api/users/{user_id}/settings'));
+    });
     web.process.kill('SIGKILL');
     await new Promise((resolve) => web?.process.once('exit', resolve));
     await app.page.close();
     expect(await readFile(file, 'utf8')).toBe(original);
 
-    web = await startWebMode({ dir });
+    web = await suite.startWeb({ dir });
     const again = await openApp(web.url);
     await again.recoveryOffer.waitFor();
     expect(await again.recoveryOffer.textContent()).toContain(file);
     await again.page.getByTestId('restore-recovery').click();
-    await again.page.locator('[data-route-key="GET /api/users/{user_id}/settings"]').waitFor();
+    await again.page
+      .locator('[data-route-key="GET /api/users/{user_id}/settings"]')
+      .waitFor()
+      .catch(async (e: unknown) => {
+        // Say what the page showed instead: this step once failed only when run with the others.
+        const seen = await again.page.evaluate(() => ({ ...document.body.dataset, rows: [...document.querySelectorAll('[data-testid=route-row]')].map((r) => r.getAttribute('data-route-key')) }));
+        throw new Error(`${e instanceof Error ? e.message : String(e)}\npage: ${JSON.stringify(seen)}\nerrors: ${again.errors.join('; ')}`);
+      });
     await again.dirtyMarker.waitFor();
     // The offer goes away once the restored document is the app's state (a separate update).
     await again.recoveryOffer.waitFor({ state: 'detached', timeout: 10_000 });

@@ -1,14 +1,26 @@
-import { useEffect } from 'react';
-import type { RoutecraftApi } from '../shared/contract/create-api';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { windowTitle } from '../shared/contract/window-title';
+import { commands, shortcutOf } from './commands';
+import { CommandPalette } from './components/command-palette';
+import { Header } from './components/header';
+import { LiveServerPanel } from './components/live-server/live-server-panel';
+import { ProblemsPanel } from './components/problems/problems-panel';
 import { Prompts } from './components/prompts';
-import { RouteList } from './components/route-list';
-import { DiagnosticsPanel, LiveServerPanel } from './components/side-panels';
+import { RouteEditor } from './components/route-editor/route-editor';
+import { Sidebar } from './components/sidebar/sidebar';
+import { StatusBar } from './components/status-bar';
+import { design, useDesign } from './state/design-store';
+import { DesignSessionContext, type DesignSession } from './state/design-session';
+import { addStarterRoute } from './add-route';
+import { onMenuCommand } from './menu-commands';
 import { useRoutecraft, type Routecraft } from './use-routecraft';
 
-export function App({ api }: { api: RoutecraftApi }) {
-  const app = useRoutecraft(api);
-  const { ready, doc, actions } = app;
+// Monaco is big: it loads when the code view first opens, never with the app (issue 6).
+const CodeView = lazy(() => import('./components/code-view/code-view'));
+
+export function App({ session }: { session: DesignSession }) {
+  const app = useRoutecraft(session.api, session);
+  const { ready, doc } = app;
 
   // e2e tests wait on this attribute instead of sleeping.
   useEffect(() => {
@@ -19,88 +31,129 @@ export function App({ api }: { api: RoutecraftApi }) {
     document.title = windowTitle(doc);
   }, [doc]);
 
-  // Browser mode's shortcuts (in the desktop app the native menu takes these keys first).
+  // Which text revision main is at, and which one the visual view shows: equal when the sidebar
+  // and the problems have caught up with the last edit (tests and the designer bench wait on it).
+  const viewRevision = useDesign((s) => s.view?.revision);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (key === 's') {
-        event.preventDefault();
-        void (event.shiftKey ? actions.saveAs() : actions.save());
-      } else if (key === 'o') {
-        event.preventDefault();
-        void actions.open();
-      } else if (!inField && (key === 'z' || key === 'y')) {
-        event.preventDefault();
-        void (key === 'y' || event.shiftKey ? actions.redo() : actions.undo());
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [actions]);
+    document.body.dataset['docRevision'] = doc ? String(doc.revision) : '';
+    document.body.dataset['viewRevision'] = viewRevision === undefined ? '' : String(viewRevision);
+  }, [doc, viewRevision]);
+
+  const findRoute = useRef<HTMLInputElement | null>(null);
+  const focusFindRoute = useCallback(() => findRoute.current?.focus(), []);
+  const addRoute = useCallback(() => void addStarterRoute(app), [app]);
+  useShortcuts(app, focusFindRoute, addRoute);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'toggle-code-view') design.toggleCodeView();
+        else if (command === 'find-route') focusFindRoute();
+        else if (command === 'new-route') addRoute();
+        else if (command === 'command-palette') design.setPaletteOpen(true);
+        else design.showPanel(command === 'show-problems' ? 'problems' : 'server');
+      }),
+    [focusFindRoute, addRoute],
+  );
 
   return (
-    <div className="app" data-testid="app-shell">
-      <Header app={app} />
-      <Prompts app={app} />
-      {doc ? (
-        <main className="workspace" data-testid="document-view">
-          <RouteList doc={doc} app={app} />
-          <div className="side">
-            <DiagnosticsPanel doc={doc} />
-            <LiveServerPanel app={app} />
-          </div>
-        </main>
-      ) : (
-        <EmptyState app={app} />
-      )}
-    </div>
+    <DesignSessionContext.Provider value={session}>
+      <div className="app" data-testid="app-shell">
+        <Header app={app} />
+        <Prompts app={app} />
+        {doc ? <Workspace app={app} findRoute={findRoute} addRoute={addRoute} /> : <EmptyState app={app} />}
+        {doc && <StatusBar app={app} />}
+        <CommandPalette app={app} focusFindRoute={focusFindRoute} addRoute={addRoute} />
+      </div>
+    </DesignSessionContext.Provider>
   );
 }
 
-function Header({ app }: { app: Routecraft }) {
-  const { info, doc, actions } = app;
+function Workspace({ app, findRoute, addRoute }: { app: Routecraft; findRoute: React.RefObject<HTMLInputElement | null>; addRoute: () => void }) {
+  const codeViewOpen = useDesign((s) => s.codeViewOpen);
+  const panel = useDesign((s) => s.bottomPanel);
   return (
-    <header className="app-header" data-testid="app-header">
-      <span className="app-name">Routecraft</span>
-      {info && <span className="app-version">v{info.version}</span>}
-      {doc && (
-        <span className="document-title" data-testid="document-title" title={doc.path ?? 'Not saved yet'}>
-          {doc.name}
-          {doc.dirty && (
-            <span className="dirty-marker" data-testid="dirty-marker" aria-label="unsaved changes" title="Unsaved changes">
-              ●
-            </span>
-          )}
-        </span>
+    <main className={codeViewOpen ? 'workspace with-code' : 'workspace'} data-testid="document-view">
+      <Sidebar app={app} findRoute={findRoute} addRoute={addRoute} />
+      <div className="editor-area">
+        <RouteEditor app={app} />
+        <section className="bottom-panel" aria-label="Panels">
+          <div className="tabs" role="tablist" aria-label="Panels">
+            <PanelTab id="problems" label="Problems" current={panel} />
+            <PanelTab id="server" label="Live server" current={panel} />
+          </div>
+          <div className="tab-body" role="tabpanel" aria-labelledby={`tab-${panel}`}>
+            {panel === 'problems' ? <ProblemsPanel app={app} /> : <LiveServerPanel app={app} />}
+          </div>
+        </section>
+      </div>
+      {codeViewOpen && (
+        <Suspense fallback={<section className="code-view loading" aria-busy="true" aria-label="Code">Loading the code editor…</section>}>
+          <CodeView app={app} />
+        </Suspense>
       )}
-      <nav className="toolbar" aria-label="Document">
-        <button type="button" onClick={() => void actions.newDocument()} data-testid="toolbar-new">
-          New
-        </button>
-        <button type="button" onClick={() => void actions.open()} data-testid="toolbar-open">
-          Open…
-        </button>
-        <button type="button" onClick={() => void actions.save()} disabled={!doc} data-testid="save">
-          Save
-        </button>
-        <button type="button" onClick={() => void actions.saveAs()} disabled={!doc} data-testid="save-as">
-          Save As…
-        </button>
-        <button type="button" onClick={() => void actions.undo()} disabled={!doc?.canUndo} data-testid="undo">
-          Undo
-        </button>
-        <button type="button" onClick={() => void actions.redo()} disabled={!doc?.canRedo} data-testid="redo">
-          Redo
-        </button>
-      </nav>
-    </header>
+    </main>
   );
+}
+
+function PanelTab({ id, label, current }: { id: 'problems' | 'server'; label: string; current: string }) {
+  const counts = useDesign((s) => s.view?.counts);
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}`}
+      aria-selected={current === id}
+      className={current === id ? 'tab active' : 'tab'}
+      onClick={() => design.showPanel(id)}
+      data-testid={`panel-tab-${id}`}
+    >
+      {label}
+      {id === 'problems' && counts && <span className="count">{counts.error + counts.warning + counts.info}</span>}
+    </button>
+  );
+}
+
+function useShortcuts(app: Routecraft, focusFindRoute: () => void, addRoute: () => void): void {
+  const latest = useRef({ app, focusFindRoute, addRoute });
+  useEffect(() => {
+    latest.current = { app, focusFindRoute, addRoute };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const shortcut = shortcutOf(event);
+      if (shortcut === null) return;
+      const { app: a, focusFindRoute: f, addRoute: n } = latest.current;
+      if (shortcut === 'Ctrl+K' || shortcut === 'Ctrl+Shift+P') {
+        event.preventDefault();
+        design.setPaletteOpen(true);
+        return;
+      }
+      // Text fields and the code editor keep their own undo; everything else is the document's.
+      const inText = isEditingText(event.target);
+      if (inText && (shortcut === 'Ctrl+Z' || shortcut === 'Ctrl+Shift+Z' || shortcut === 'Ctrl+Y')) return;
+      if (shortcut === 'Ctrl+Y') {
+        event.preventDefault();
+        void a.actions.redo();
+        return;
+      }
+      const command = commands(a, f, n).find((c) => c.shortcut === shortcut);
+      if (!command) return;
+      event.preventDefault();
+      if (command.enabled) command.run();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function isEditingText(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('.monaco-editor') !== null);
 }
 
 function EmptyState({ app }: { app: Routecraft }) {
   const { recent, actions } = app;
+  const hasRecent = useMemo(() => recent.length > 0, [recent]);
   return (
     <main className="empty-state" data-testid="empty-state">
       <h1>Design an HTTP API</h1>
@@ -116,7 +169,7 @@ function EmptyState({ app }: { app: Routecraft }) {
           Open…
         </button>
       </div>
-      {recent.length > 0 && (
+      {hasRecent && (
         <section className="recent" aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent</h2>
           <ul data-testid="recent-files">

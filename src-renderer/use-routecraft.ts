@@ -5,46 +5,53 @@ import type { DocumentState, OpenResult, RecentFile, Recovery, SaveResult } from
 import type { ServerStatus } from '../shared/contract/live-server.schema';
 import type { EditIntent } from '../shared/edit/edit-intent';
 import type { MockLogEvent } from '../shared/mock/request-log';
+import { flushCodeEdits } from './components/code-view/pending-code-edits';
+import { runMenuCommand } from './menu-commands';
+import type { DesignSession } from './state/design-session';
+import { useDesign } from './state/design-store';
 
 /** A question the UI is waiting on the user for. */
 export type Prompt =
   | { kind: 'unsaved'; name: string; proceed: () => void }
   | { kind: 'conflict'; result: Extract<SaveResult, { status: 'conflict' }>; overwrite: () => void }
-  | { kind: 'path'; purpose: 'open' | 'saveAs'; submit: (path: string) => void };
+  | { kind: 'path'; purpose: 'open' | 'saveAs' | 'export'; submit: (path: string) => void };
 
-const LOG_LIMIT = 50;
+const LOG_LIMIT = 2_000;
 
 /** The app's state as the renderer sees it, kept in step with main through the contract. */
-export function useRoutecraft(api: RoutecraftApi) {
+export function useRoutecraft(api: RoutecraftApi, session: DesignSession) {
   const [ready, setReady] = useState(false);
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [doc, setDoc] = useState<DocumentState | null>(null);
+  const doc = useDesign((s) => s.doc);
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const [recoveries, setRecoveries] = useState<Recovery[]>([]);
   const [server, setServer] = useState<ServerStatus | null>(null);
   const [log, setLog] = useState<MockLogEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** A short confirmation ("Exported to …"), shown until dismissed or replaced. */
+  const [notice, setNotice] = useState<string | null>(null);
   const [prompt, setPrompt] = useState<Prompt | null>(null);
   const infoRef = useRef<AppInfo | null>(null);
 
-  /** States arrive as answers and as events; revisions only grow, so the newest one wins. */
-  const accept = useCallback((next: DocumentState | null) => {
-    setDoc((previous) => (next === null || previous === null || next.revision >= previous.revision ? next : previous));
-  }, []);
+  /** States arrive as answers and as events; the mirror keeps the newest and the text in step. */
+  const accept = useCallback((next: DocumentState | null) => session.accept(next), [session]);
 
-  const attempt = useCallback(async (work: () => Promise<unknown>) => {
+  /** Runs work, showing its error if it fails; true when it did not fail. */
+  const attempt = useCallback(async (work: () => Promise<unknown>): Promise<boolean> => {
     try {
       setError(null);
       await work();
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      return false;
     }
   }, []);
 
   const refreshRecent = useCallback(async () => setRecent((await api.documents.recent()).files), [api]);
 
   const opened = useCallback(
-    (result: OpenResult, retry: () => Promise<void>) => {
+    (result: OpenResult, retry: () => Promise<unknown>) => {
       if (result.status === 'opened') {
         accept(result.state);
         setPrompt(null);
@@ -57,7 +64,7 @@ export function useRoutecraft(api: RoutecraftApi) {
   );
 
   const saved = useCallback(
-    (result: SaveResult, overwrite: () => Promise<void>, askPath: () => void) => {
+    (result: SaveResult, overwrite: () => Promise<unknown>, askPath: () => void) => {
       if (result.status === 'saved') {
         accept(result.state);
         setPrompt(null);
@@ -77,20 +84,21 @@ export function useRoutecraft(api: RoutecraftApi) {
   async function openPath(path: string | undefined, discardChanges = false): Promise<void> {
     await attempt(async () => {
       const request = { ...(path !== undefined ? { path } : {}), discardChanges };
-      opened(await api.documents.open(request), () => openPath(path, true));
+      opened(await session.mirror.expectSnapshot(() => api.documents.open(request)), () => openPath(path, true));
     });
   }
 
   async function saveAsPath(path: string | undefined, overwrite = false): Promise<void> {
     await attempt(async () => {
+      await flushCodeEdits();
       const result = await api.documents.saveAs({ ...(path !== undefined ? { path } : {}), overwrite });
       saved(result, () => saveAsPath(path, true), () => undefined);
     });
   }
 
   const actions = {
-    newDocument: (discardChanges = false): Promise<void> =>
-      attempt(async () => opened(await api.documents.new({ discardChanges }), () => actions.newDocument(true))),
+    newDocument: (discardChanges = false): Promise<boolean> =>
+      attempt(async () => opened(await session.mirror.expectSnapshot(() => api.documents.new({ discardChanges })), () => actions.newDocument(true))),
     /** Without native dialogs the user types the path in a small form. */
     open: (path?: string) => {
       if (path === undefined && infoRef.current?.nativeDialogs === false) {
@@ -99,9 +107,10 @@ export function useRoutecraft(api: RoutecraftApi) {
       }
       return openPath(path);
     },
-    save: (overwrite = false): Promise<void> =>
+    save: (overwrite = false): Promise<boolean> =>
       attempt(async () => {
         const askPath = () => setPrompt({ kind: 'path', purpose: 'saveAs', submit: (p) => void saveAsPath(p) });
+        await flushCodeEdits();
         saved(await api.documents.save({ overwrite }), () => actions.save(true), askPath);
       }),
     saveAs: () => {
@@ -111,14 +120,27 @@ export function useRoutecraft(api: RoutecraftApi) {
       }
       return saveAsPath(undefined);
     },
-    revert: () => attempt(async () => opened(await api.documents.revert(), () => Promise.resolve())),
+    revert: () => attempt(async () => opened(await session.mirror.expectSnapshot(() => api.documents.revert()), () => Promise.resolve())),
     keepLocal: (diskHash: string) => attempt(async () => accept(await api.documents.keepLocal({ diskHash }))),
-    edit: (intent: EditIntent) => attempt(async () => accept(await api.documents.applyIntent({ intent }))),
-    undo: () => attempt(async () => accept(await api.documents.undo())),
-    redo: () => attempt(async () => accept(await api.documents.redo())),
-    restore: (id: string, discardChanges = false): Promise<void> =>
+    // Typing in the code view is sent in batches: what was typed goes to main before anything else.
+    edit: (intent: EditIntent) =>
       attempt(async () => {
-        const result = await api.documents.restoreRecovery({ id, discardChanges });
+        await flushCodeEdits();
+        accept(await api.documents.applyIntent({ intent }));
+      }),
+    undo: () =>
+      attempt(async () => {
+        await flushCodeEdits();
+        accept(await api.documents.undo());
+      }),
+    redo: () =>
+      attempt(async () => {
+        await flushCodeEdits();
+        accept(await api.documents.redo());
+      }),
+    restore: (id: string, discardChanges = false): Promise<boolean> =>
+      attempt(async () => {
+        const result = await session.mirror.expectSnapshot(() => api.documents.restoreRecovery({ id, discardChanges }));
         if (result.status === 'opened') setRecoveries((items) => items.filter((r) => r.id !== id));
         opened(result, () => actions.restore(id, true));
       }),
@@ -127,10 +149,24 @@ export function useRoutecraft(api: RoutecraftApi) {
         await api.documents.discardRecovery({ id });
         setRecoveries((items) => items.filter((r) => r.id !== id));
       }),
+    /** Writes the design as OpenAPI next to the file (browser mode asks for the path). */
+    exportOpenApi: (path?: string): Promise<unknown> => {
+      if (path === undefined && infoRef.current?.nativeDialogs === false) {
+        setPrompt({ kind: 'path', purpose: 'export', submit: (p) => void actions.exportOpenApi(p) });
+        return Promise.resolve();
+      }
+      return attempt(async () => {
+        const result = await api.export.openapi(path !== undefined ? { path } : {});
+        setPrompt(null);
+        if (result.status === 'written') setNotice(`Exported OpenAPI to ${result.path}${result.warnings.length ? ` (${result.warnings.length} warnings)` : ''}.`);
+        else if (result.status === 'lint-errors') setError(`Not exported: Redocly found errors in the result. ${result.lintErrors.slice(0, 3).join('; ')}`);
+      });
+    },
     startServer: () => attempt(async () => setServer(await api.server.start())),
     stopServer: () => attempt(async () => setServer(await api.server.stop())),
     dismissPrompt: () => setPrompt(null),
     dismissError: () => setError(null),
+    dismissNotice: () => setNotice(null),
   };
 
   // Undo and redo from the native menu: the focused field's own typing first, else the document.
@@ -146,7 +182,8 @@ export function useRoutecraft(api: RoutecraftApi) {
       api.server.onLog((event) => setLog((events) => [...events.slice(-(LOG_LIMIT - 1)), event])),
       api.app.onCommand(({ command }) => {
         const a = actionsRef.current;
-        if (isEditingText(document.activeElement)) document.execCommand(command);
+        if (command !== 'undo' && command !== 'redo') runMenuCommand(command);
+        else if (isEditingText(document.activeElement)) document.execCommand(command);
         else void (command === 'undo' ? a.undo() : a.redo());
       }),
     ];
@@ -181,11 +218,13 @@ export function useRoutecraft(api: RoutecraftApi) {
     };
   }, [api, accept]);
 
-  return { ready, info, doc, recent, recoveries, server, log, error, prompt, actions };
+  return { api, session, ready, info, doc, recent, recoveries, server, log, error, notice, prompt, actions };
 }
 
 export type Routecraft = ReturnType<typeof useRoutecraft>;
 
+/** A form field has its own undo; the code view's (Monaco) is the document's, like the canvas's. */
 function isEditingText(element: Element | null): boolean {
+  if (element instanceof HTMLElement && element.closest('.monaco-editor') !== null) return false;
   return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || (element instanceof HTMLElement && element.isContentEditable);
 }

@@ -51,21 +51,45 @@ export class AppShellPage {
     await this.page.getByTestId('path-input').fill(file);
     await this.page.getByTestId('path-submit').click();
     await this.page.getByTestId('document-view').waitFor();
+    await this.caughtUp();
   }
 
+  /** Waits until the sidebar and problems show the text main has (the design worker caught up). */
+  async caughtUp(): Promise<void> {
+    await this.page.waitForFunction(() => document.body.dataset['docRevision'] !== '' && document.body.dataset['docRevision'] === document.body.dataset['viewRevision']);
+  }
+
+  /** The row of a route in the sidebar (rendered when scrolled into view: the list is virtualised). */
+  routeRow(routeKey: string): Locator {
+    return this.page.locator(`[data-testid="route-row"][data-route-key="${routeKey}"]`);
+  }
+
+  /** Selects a route in the sidebar and waits for the route editor to show it. */
+  async selectRoute(routeKey: string): Promise<void> {
+    await this.routeRow(routeKey).locator('button.route-select').click();
+    await this.page.locator(`[data-testid="route-editor"][data-route="${routeKey}"]`).waitFor();
+  }
+
+  /** "+ Route" adds a starter route and selects it; then its method and path are set in the editor. */
   async addRoute(method: string, path: string): Promise<void> {
-    const before = await this.routeRows.count();
-    await this.page.getByTestId('add-route-method').selectOption(method.toLowerCase());
-    await this.page.getByTestId('add-route-path').fill(path);
-    await this.page.getByTestId('add-route-submit').click();
-    await this.routeRows.nth(before).waitFor();
+    const editor = this.page.getByTestId('route-editor');
+    const before = (await editor.count()) > 0 ? await editor.getAttribute('data-route') : null;
+    await this.page.getByTestId('add-route').click();
+    await this.page.waitForFunction((old) => {
+      const key = document.querySelector('[data-testid="route-editor"]')?.getAttribute('data-route');
+      return key !== undefined && key !== null && key !== old && key.includes('/new-route');
+    }, before);
+    if (method.toLowerCase() !== 'get') {
+      await this.page.getByTestId('route-method').selectOption(method.toLowerCase());
+      await this.page.waitForFunction((m) => document.querySelector('[data-testid="route-editor"]')?.getAttribute('data-route')?.startsWith(`${m} `) === true, method.toUpperCase());
+    }
+    await this.page.getByTestId('route-path').fill(path);
+    await this.routeRow(`${method.toUpperCase()} ${path}`).waitFor();
   }
 
   async renamePath(routeKey: string, newPath: string): Promise<void> {
-    const row = this.page.locator(`[data-testid="route-row"][data-route-key="${routeKey}"]`);
-    await row.getByTestId('rename-route').click();
-    await row.getByTestId('rename-path-input').fill(newPath);
-    await row.getByTestId('rename-path-input').press('Enter');
+    await this.selectRoute(routeKey);
+    await this.page.getByTestId('route-path').fill(newPath);
   }
 
   async save(): Promise<void> {

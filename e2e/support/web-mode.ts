@@ -26,7 +26,9 @@ export interface WebMode {
 export async function startWebMode(options: { file?: (dir: string) => Promise<string>; args?: string[]; dir?: string } = {}): Promise<WebMode> {
   const dir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'routecraft-web-')));
   const file = options.file ? await options.file(dir) : undefined;
-  const args = [path.join(ROOT, 'out/main/web.js'), ...(file ? [file] : []), '--port', '0', '--user-data', path.join(dir, 'user-data'), ...(options.args ?? [])];
+  // ROUTECRAFT_OUT: another build folder (inside the repo, so node_modules resolve), for runs side by side.
+  const out = process.env['ROUTECRAFT_OUT'] ?? path.join(ROOT, 'out');
+  const args = [path.join(out, 'main/web.js'), ...(file ? [file] : []), '--port', '0', '--user-data', path.join(dir, 'user-data'), ...(options.args ?? [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

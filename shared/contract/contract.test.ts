@@ -31,7 +31,7 @@ describe('the contract', () => {
       expect.arrayContaining([
         'documents.new', 'documents.open', 'documents.save', 'documents.saveAs', 'documents.recent', 'documents.revert',
         'documents.applyIntent', 'documents.applyText', 'documents.undo', 'documents.redo',
-        'server.start', 'server.stop', 'server.status', 'server.configure', 'export.openapi', 'app.info',
+        'server.start', 'server.stop', 'server.status', 'server.configure', 'server.tryRequest', 'export.openapi', 'app.info',
       ]),
     );
     expect(EVENT_CHANNELS).toEqual(expect.arrayContaining(['documents.changed', 'documents.externalChange', 'server.log']));
@@ -64,6 +64,52 @@ describe('request validation', () => {
       expect(e).toBeInstanceOf(ContractError);
       expect((e as ContractError).code).toBe('invalid-request');
     }
+  });
+});
+
+describe('server.tryRequest', () => {
+  const ok = { method: 'GET', path: '/api/users/me?verbose=1', headers: [['Accept', 'application/json']] as [string, string][] };
+
+  it('accepts a request to a path of the live server', () => {
+    expect(parseRequest('server.tryRequest', ok)).toEqual(ok);
+    expect(parseRequest('server.tryRequest', { ...ok, method: 'post', headers: [], body: '{"name":"Ada"}' })).toMatchObject({ method: 'post', body: '{"name":"Ada"}' });
+  });
+
+  it.each([
+    ['another host', { ...ok, path: 'http://evil.example/' }, /path: the path must start with one "\/"/],
+    ['a protocol-relative URL', { ...ok, path: '//evil.example/x' }, /path: the path must start/],
+    ['a backslash URL', { ...ok, path: '/\\evil.example' }, /path: the path must start/],
+    ['a space in the path', { ...ok, path: '/a b' }, /path: the path must start/],
+    ['a line break in the path', { ...ok, path: '/a\r\nX-Injected: 1' }, /path: the path must start/],
+    ['a very long path', { ...ok, path: `/${'a'.repeat(9000)}` }, /path: Too big/],
+    ['a method with spaces', { ...ok, method: 'GET /x HTTP/1.1' }, /method: a method is letters only/],
+    ['a header name with a colon', { ...ok, headers: [['X-A: b', 'c']] }, /headers\.0\.0: a header name/],
+    ['a header value on two lines', { ...ok, headers: [['X-A', 'b\r\nX-B: c']] }, /headers\.0\.1: a header value must be on one line/],
+    ['a header as an object', { ...ok, headers: { Accept: 'x' } }, /headers: Invalid input: expected array/],
+    ['too many headers', { ...ok, headers: Array.from({ length: 101 }, (_, i) => [`X-${i}`, 'v']) }, /headers: Too big/],
+    ['a body over 1 MiB', { ...ok, body: 'x'.repeat(1024 * 1024 + 1) }, /body: Too big/],
+    ['an unknown key', { ...ok, host: 'evil.example' }, /Unrecognized key: "host"/],
+  ] as const)('refuses %s', (_what, payload, message) => {
+    expect(() => parseRequest('server.tryRequest', payload)).toThrow(message);
+  });
+});
+
+describe('setMockSettings through documents.applyIntent', () => {
+  it('accepts latency and CORS, and null to remove them', () => {
+    expect(parseRequest('documents.applyIntent', { intent: { op: 'setMockSettings', latencyMs: 250, cors: ['http://localhost:3000'] } }).intent).toEqual({ op: 'setMockSettings', latencyMs: 250, cors: ['http://localhost:3000'] });
+    expect(parseRequest('documents.applyIntent', { intent: { op: 'setMockSettings', latencyMs: null, cors: 'permissive' } }).intent).toEqual({ op: 'setMockSettings', latencyMs: null, cors: 'permissive' });
+  });
+
+  it.each([
+    ['a negative latency', { latencyMs: -5 }, /intent\.latencyMs: Too small/],
+    ['a latency as text', { latencyMs: '100' }, /intent\.latencyMs: Invalid input/],
+    ['a latency over a minute', { latencyMs: 60_001 }, /intent\.latencyMs: Too big/],
+    ['an unknown CORS word', { cors: 'everyone' }, /intent\.cors: Invalid input/],
+    ['an empty allow-list', { cors: [] }, /intent\.cors/],
+    ['too many origins', { cors: Array.from({ length: 101 }, (_, i) => `http://h${i}.example`) }, /intent\.cors/],
+    ['an unknown key', { latencyMs: 1, verbose: true }, /Unrecognized key: "verbose"/],
+  ] as const)('refuses %s', (_what, fields, message) => {
+    expect(() => parseRequest('documents.applyIntent', { intent: { op: 'setMockSettings', ...fields } })).toThrow(message);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Diagnostic } from '../model/diagnostic';
 import { PROFILE_IDS } from '../model/x-routecraft';
 import { appInfoSchema } from './app-info';
 import {
@@ -11,7 +12,7 @@ import {
   textEditSchema,
 } from './document-state.schema';
 import { editIntentSchema } from './edit-intent.schema';
-import { mockLogEventSchema, serverSettingsSchema, serverStatusSchema } from './live-server.schema';
+import { mockLogEventSchema, serverSettingsSchema, serverStatusSchema, tryRequestSchema, tryResponseSchema } from './live-server.schema';
 
 // THE contract between renderer and main (DESIGN §5): every channel, once, with the schemas of
 // what goes each way. The preload's allow-list, main's validation (both transports) and the
@@ -19,14 +20,20 @@ import { mockLogEventSchema, serverSettingsSchema, serverStatusSchema } from './
 // A channel is `group.name`; the renderer calls it as `api.group.name(request)`.
 
 const empty = z.strictObject({});
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
 /** A path on the machine running main. Optional where main can ask with a native dialog. */
 const filePath = z.string().min(1).max(4096);
 
 export const invokeChannels = {
   'app.info': { request: empty, response: appInfoSchema },
 
-  /** The open document, or null (at start-up, when main was given no file). */
+  /** The open document with its whole text, or null (at start-up, when main was given no file). */
   'documents.current': { request: empty, response: documentStateSchema.nullable() },
+  /** The whole text now, for a renderer whose copy fell behind (a missed event). */
+  'documents.text': {
+    request: empty,
+    response: z.strictObject({ sessionId: z.string(), revision: z.int().nonnegative(), text: z.string() }).nullable(),
+  },
   /** A new document from the starter. */
   'documents.new': { request: z.strictObject({ discardChanges: z.boolean().optional() }), response: openResultSchema },
   /** Without a path main shows its open dialog (nativeDialogs) or refuses. */
@@ -48,6 +55,14 @@ export const invokeChannels = {
     request: z.strictObject({ revision: z.int().nonnegative(), edits: z.array(textEditSchema).max(100_000), label: z.string().optional() }),
     response: documentStateSchema,
   },
+  /**
+   * Redocly's findings on the text now (seconds on a large document: asked for when typing
+   * pauses). `revision` says which text they belong to.
+   */
+  'documents.lint': {
+    request: empty,
+    response: z.strictObject({ sessionId: z.string(), revision: z.int().nonnegative(), diagnostics: z.array(z.custom<Diagnostic>(isObject, 'expected a diagnostic')) }).nullable(),
+  },
   'documents.undo': { request: empty, response: documentStateSchema },
   'documents.redo': { request: empty, response: documentStateSchema },
 
@@ -58,6 +73,8 @@ export const invokeChannels = {
   'server.configure': { request: serverSettingsSchema.partial().strict(), response: serverStatusSchema },
   /** The requests kept so far, oldest first; `server.log` events bring the new ones. */
   'server.requestLog': { request: empty, response: z.strictObject({ events: z.array(mockLogEventSchema) }) },
+  /** Sends one request to the running live server (only to it: the path is its own) and returns the answer. */
+  'server.tryRequest': { request: tryRequestSchema, response: tryResponseSchema },
 
   /** Writes the design as OpenAPI. Without a path main shows its save dialog (nativeDialogs) or refuses. */
   'export.openapi': {
@@ -91,8 +108,11 @@ export const eventChannels = {
   'documents.externalChange': externalChangeSchema,
   'server.statusChanged': serverStatusSchema,
   'server.log': mockLogEventSchema,
-  /** Undo or redo from the native menu: the renderer undoes the focused field's typing, else the document. */
-  'app.command': z.strictObject({ command: z.enum(['undo', 'redo']) }),
+  /**
+   * A menu command the renderer carries out: undo/redo (the focused field's typing, else the
+   * document), and the designer's own views and commands.
+   */
+  'app.command': z.strictObject({ command: z.enum(['undo', 'redo', 'toggle-code-view', 'find-route', 'new-route', 'command-palette', 'show-problems', 'show-server']) }),
 } as const;
 
 export type InvokeChannels = typeof invokeChannels;

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import type { ApiModel } from '../model/api-model';
-import type { Diagnostic } from '../model/diagnostic';
 
-// What main tells the renderer about the open document. Responses come from main, which is
-// trusted: deep structures (the model, diagnostics) are typed but checked only at the top.
-
-const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
+// What main tells the renderer about the open document. The state is small on purpose: it is
+// sent after every keystroke, and a 13 MB document must not travel each time. The renderer keeps
+// its own copy of the text (from `text` on a new session, then `edits` from one revision to the
+// next) and derives the model and diagnostics from it in a worker, off the UI thread.
 
 export const textEditSchema = z.strictObject({
   offset: z.int().nonnegative(),
@@ -36,16 +34,21 @@ export const documentStateSchema = z.strictObject({
   format: z.enum(['yaml', 'json']),
   encoding: fileEncodingSchema,
   eol: z.enum(['lf', 'crlf']),
-  text: z.string(),
-  model: z.custom<ApiModel>(isObject, 'expected a model'),
-  diagnostics: z.array(z.custom<Diagnostic>(isObject, 'expected a diagnostic')),
+  /**
+   * The whole text: on a new session (new, open, revert, reload) and when asked for it
+   * (`documents.current`). Otherwise absent, and `edits` says how the text changed.
+   */
+  text: z.string().optional(),
   /** The text differs from the file's (or, for a new document, from the starter text). */
   dirty: z.boolean(),
   canUndo: z.boolean(),
   canRedo: z.boolean(),
   /** Set when the file changed on disk while there were unsaved changes: the UI asks what to do. */
   diskChange: diskChangeSchema.nullable(),
-  /** Edits from the previous revision, when the change was an edit (to update an editor in place). */
+  /**
+   * How the text changed from revision - 1 (empty when only the state changed, e.g. a save).
+   * Absent when `text` is there. A renderer whose copy is not at revision - 1 asks for `documents.text`.
+   */
   edits: z.array(textEditSchema).optional(),
 });
 export type DocumentState = z.infer<typeof documentStateSchema>;

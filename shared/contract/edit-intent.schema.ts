@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EditIntent } from '../edit/edit-intent';
+import { MOCK_SETTINGS_LIMITS, type EditIntent } from '../edit/edit-intent';
 import { CONVERTORS, HTTP_METHODS, PROFILE_IDS } from '../model/x-routecraft';
 
 // The renderer's visual edits, checked by main before they touch the document (DESIGN §7:
@@ -55,7 +55,8 @@ export const editIntentSchema = z.discriminatedUnion('op', [
     deprecated: z.boolean().optional(),
     controller: z.string().nullable().optional(),
   }),
-  z.strictObject({ op: z.literal('moveRoute'), route, to: index }),
+  z.strictObject({ op: z.literal('duplicateRoute'), route, path: z.string().max(2000).optional() }),
+  z.strictObject({ op: z.literal('moveRoute'), route, to: index, controller: z.string().nullable().optional() }),
   z.strictObject({
     op: z.literal('setPathParam'),
     route,
@@ -79,6 +80,14 @@ export const editIntentSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('renameHeader'), route, status, name, newName: name }),
   z.strictObject({ op: z.literal('removeHeader'), route, status, name }),
   z.strictObject({ op: z.literal('setProfile'), profile: z.enum(PROFILE_IDS) }),
+  z.strictObject({
+    op: z.literal('setMockSettings'),
+    latencyMs: z.int().min(0).max(MOCK_SETTINGS_LIMITS.maxLatencyMs).nullable().optional(),
+    cors: z
+      .union([z.enum(['off', 'permissive']), z.array(z.string().min(1).max(MOCK_SETTINGS_LIMITS.maxOriginLength)).min(1).max(MOCK_SETTINGS_LIMITS.maxCorsOrigins)])
+      .nullable()
+      .optional(),
+  }),
 ]);
 
 // Both directions, so a new intent (or a changed field) that is not added here fails the typecheck.

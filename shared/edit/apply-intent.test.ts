@@ -1,25 +1,14 @@
-import { diffLines } from 'diff';
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { openDocument } from '../model/open-document';
 import { applyIntent } from './apply-intent';
 import type { EditIntent } from './edit-intent';
+import { changedLines } from '../testing/changed-lines';
 import { applyEdits } from './text-edit';
 
 const yaml = fs.readFileSync('fixtures/openapi/users-api.yaml', 'utf8');
 const json = fs.readFileSync('fixtures/openapi/users-api.json', 'utf8');
 
-/** The lines an edit removed and added, in order: what a reviewer sees in `git diff`. */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const removed: string[] = [];
-  const added: string[] = [];
-  for (const part of diffLines(before, after)) {
-    const lines = part.value.replace(/\n$/, '').split('\n');
-    if (part.removed) removed.push(...lines);
-    if (part.added) added.push(...lines);
-  }
-  return { removed, added };
-}
 
 function run(text: string, intent: EditIntent, fileName = 'api.yaml') {
   const doc = openDocument(text, { fileName });
@@ -36,6 +25,28 @@ function run(text: string, intent: EditIntent, fileName = 'api.yaml') {
 }
 
 describe('routes (YAML)', () => {
+  test('duplicate a route: the whole operation at a free path, right after it, with a new operationId', () => {
+    const before = openDocument(yaml, { fileName: 'api.yaml' }).model;
+    const original = before.routes.find((r) => r.key === 'GET /api/users/{user_id}');
+    expect(original).toBeDefined();
+    const { model } = run(yaml, { op: 'duplicateRoute', route: 'GET /api/users/{user_id}' });
+    const at = model.routes.findIndex((r) => r.key === 'GET /api/users/{user_id}-copy');
+    expect(at).toBe(before.routes.indexOf(original as never) + 1);
+    const copy = model.routes[at];
+    expect(copy?.responses.map((r) => r.status)).toEqual(original?.responses.map((r) => r.status));
+    expect(copy?.controller).toBe(original?.controller);
+    if (original?.operationId) expect(copy?.operationId).toBe(`${original.operationId}_copy`);
+    // A second copy takes the next free path.
+    const again = applyIntent(openDocument(applyEdits(yaml, applyIntent(openDocument(yaml), { op: 'duplicateRoute', route: 'GET /api/users/{user_id}' }).edits)), { op: 'duplicateRoute', route: 'GET /api/users/{user_id}' });
+    expect(again.document.model.routes.some((r) => r.key === 'GET /api/users/{user_id}-copy-2')).toBe(true);
+  });
+
+  test('move a route into another controller by dragging: its tag changes with its place', () => {
+    const { model } = run(yaml, { op: 'moveRoute', route: 'GET /health', to: 0, controller: 'Users' });
+    expect(model.routes[0]?.key).toBe('GET /health');
+    expect(model.routes[0]?.controller).toBe('Users');
+  });
+
   test('add a route to a controller: a new path item and nothing else', () => {
     const { model, diff } = run(yaml, { op: 'addRoute', method: 'get', path: '/api/users/{user_id}/posts', controller: 'Users', operationId: 'list_posts' });
     expect(diff.removed).toEqual([]);

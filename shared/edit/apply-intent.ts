@@ -3,9 +3,10 @@ import { addController, deleteController, moveController, setProfile, updateCont
 import type { EditContext } from './edit-context';
 import { EditError } from './edit-error';
 import type { EditIntent } from './edit-intent';
+import { setMockSettings } from './mock-settings-edits';
 import { removePathParam } from './path-param-edits';
 import { addResponse, deleteResponse, removeExample, removeHeader, removeRequestBody, removeResponseBody, renameHeader, setDefaultStatus, setExample, setHeader, setRequestBody, setResponseBody, updateResponse } from './response-edits';
-import { addRoute, deleteRoute, moveRoute, setPathParam, updateRoute } from './route-edits';
+import { addRoute, deleteRoute, duplicateRoute, moveRoute, setPathParam, updateRoute } from './route-edits';
 import { invertEdits, type TextEdit } from './text-edit';
 import { Transaction } from './transaction';
 
@@ -29,6 +30,7 @@ const handlers: Handlers = {
   deleteRoute,
   updateRoute,
   moveRoute,
+  duplicateRoute,
   setPathParam,
   removePathParam,
   setRequestBody,
@@ -45,6 +47,7 @@ const handlers: Handlers = {
   renameHeader,
   removeHeader,
   setProfile,
+  setMockSettings,
 };
 
 /**

@@ -12,8 +12,11 @@ export type EditIntent =
   | { op: 'moveController'; name: string; to: number }
   | { op: 'addRoute'; method: HttpMethod; path: string; controller?: string | null; summary?: string; operationId?: string; index?: number; responses?: Record<string, ResponseInit> }
   | { op: 'deleteRoute'; route: string }
+  /** Copies the whole operation to `path` (default: the first free `<path>-copy`), right after the original. */
+  | { op: 'duplicateRoute'; route: string; path?: string }
   | { op: 'updateRoute'; route: string; method?: HttpMethod; path?: string; summary?: string | null; description?: string | null; operationId?: string | null; deprecated?: boolean; controller?: string | null }
-  | { op: 'moveRoute'; route: string; to: number }
+  /** `to` is the index in declaration order; `controller` also moves it into another controller (drag and drop). */
+  | { op: 'moveRoute'; route: string; to: number; controller?: string | null }
   | { op: 'setPathParam'; route: string; name: string; schema?: Record<string, unknown>; convertor?: Convertor | null; description?: string | null }
   | { op: 'removePathParam'; route: string; name: string }
   | { op: 'setRequestBody'; route: string; mediaType: string; schema: unknown; required?: boolean }
@@ -29,7 +32,12 @@ export type EditIntent =
   | { op: 'setHeader'; route: string; status: string; name: string; header: HeaderInit }
   | { op: 'renameHeader'; route: string; status: string; name: string; newName: string }
   | { op: 'removeHeader'; route: string; status: string; name: string }
-  | { op: 'setProfile'; profile: ProfileId };
+  | { op: 'setProfile'; profile: ProfileId }
+  /**
+   * The live mock's settings in `x-routecraft.mock`: a value sets it, null removes it, absent leaves
+   * it. `cors` is `off`, `permissive` (any origin) or the origins allowed (`https://app.example`, `*`).
+   */
+  | { op: 'setMockSettings'; latencyMs?: number | null; cors?: 'off' | 'permissive' | string[] | null };
 
 export interface ResponseInit {
   description?: string;
@@ -45,3 +53,6 @@ export interface HeaderInit {
   example?: unknown;
   description?: string;
 }
+
+/** What `setMockSettings` accepts: above a minute a latency is a mistake, not a slow network. */
+export const MOCK_SETTINGS_LIMITS = { maxLatencyMs: 60_000, maxCorsOrigins: 100, maxOriginLength: 2048 } as const;

@@ -47,9 +47,38 @@ export function addRoute(ctx: EditContext, intent: Intent<'addRoute'>): void {
   if (params.length > 0) op['parameters'] = params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
   op['responses'] = Object.fromEntries(Object.entries(responses).map(([status, r]) => [status, responseObject(r)]));
 
+  insertOperation(ctx, method, path, op, intent.index ?? defaultIndex(ctx.doc.model.routes, controller), controller);
+}
+
+/** A copy of a route (its whole operation) right after it, at a free path ("/users-copy"). */
+export function duplicateRoute(ctx: EditContext, intent: Intent<'duplicateRoute'>): void {
+  const route = requireRoute(ctx.doc, intent.route);
+  requireInlineOperation(ctx, route);
+  let path = intent.path ?? `${route.path}-copy`;
+  if (intent.path === undefined) {
+    const taken = new Set(ctx.doc.model.routes.map((r) => r.key));
+    for (let n = 2; taken.has(routeKey(route.method, path)); n++) path = `${route.path}-copy-${n}`;
+  }
+  validatePath(path);
+  requireFree(ctx, route.method, path);
+  const op = toValue(getAt(ctx.tx.current.root, operationPath(route)));
+  if (typeof op !== 'object' || op === null || Array.isArray(op)) throw new EditError(`${route.key} has no operation object to copy.`);
+  const copy = { ...(op as Record<string, unknown>) };
+  // Two operations may not share an operationId.
+  if (typeof copy['operationId'] === 'string') {
+    const ids = new Set(ctx.doc.model.routes.map((r) => r.operationId));
+    let id = `${copy['operationId']}_copy`;
+    for (let n = 2; ids.has(id); n++) id = `${copy['operationId']}_copy${n}`;
+    copy['operationId'] = id;
+  }
+  const index = ctx.doc.model.routes.findIndex((r) => r.key === route.key) + 1;
+  insertOperation(ctx, route.method, path, copy, index, route.controller);
+}
+
+/** Adds an operation at `paths[path][method]` and puts it at `index` in declaration order. */
+function insertOperation(ctx: EditContext, method: HttpMethod, path: string, op: Record<string, unknown>, index: number, controller: string | null): void {
   const order = currentOrder(ctx.doc);
   const key = routeKey(method, path);
-  const index = intent.index ?? defaultIndex(ctx.doc.model.routes, controller);
   const desired = [...order];
   desired.splice(Math.max(0, Math.min(index, desired.length)), 0, key);
 
@@ -121,7 +150,35 @@ export function updateRoute(ctx: EditContext, intent: Intent<'updateRoute'>): vo
     requireFree(ctx, method, path);
     const desired = currentOrder(ctx.doc).map((k) => (k === route.key ? routeKey(method, path) : k));
     moveOperation(ctx, route, method, path);
+    declareTemplateParams(ctx, method, path);
     reconcileOrder(tx, desired);
+  }
+}
+
+/**
+ * A `{name}` the new path brings in gets an `in: path` declaration (a string until the user says
+ * otherwise), as a new route's do: typing a path in the designer must not leave a route the
+ * framework would reject. Declarations the path no longer uses stay (a rule points them out).
+ */
+function declareTemplateParams(ctx: EditContext, method: HttpMethod, path: string): void {
+  const { tx } = ctx;
+  const at = ['paths', path, method];
+  const names = (node: ReturnType<typeof getAt>): string[] =>
+    node?.kind === 'seq'
+      ? node.items.flatMap((item) => {
+          const p = asMap(item);
+          const inPath = p && toValue(getPair(p, 'in')?.value);
+          const name = p && toValue(getPair(p, 'name')?.value);
+          return inPath === 'path' && typeof name === 'string' ? [name] : [];
+        })
+      : [];
+  const declared = new Set([...names(getAt(tx.current.root, [...at, 'parameters'])), ...names(getAt(tx.current.root, ['paths', path, 'parameters']))]);
+  for (const name of templateParams(path)) {
+    if (declared.has(name)) continue;
+    declared.add(name);
+    const param = { name, in: 'path', required: true, schema: { type: 'string' } };
+    if (getAt(tx.current.root, [...at, 'parameters'])) tx.step((editor) => editor.insertItem([...at, 'parameters'], param));
+    else tx.step((editor) => editor.set([...at, 'parameters'], [param]));
   }
 }
 
@@ -206,6 +263,7 @@ function renameTemplateParams(ctx: EditContext, oldPath: string, newPath: string
 
 export function moveRoute(ctx: EditContext, intent: Intent<'moveRoute'>): void {
   const route = requireRoute(ctx.doc, intent.route);
+  if (intent.controller !== undefined && intent.controller !== route.controller) setController(ctx, route, intent.controller);
   const order = currentOrder(ctx.doc).filter((k) => k !== route.key);
   const to = Math.max(0, Math.min(intent.to, order.length));
   order.splice(to, 0, route.key);

@@ -40,7 +40,8 @@ export function toIntent(model: ApiModel, c: Command): EditIntent | undefined {
     case 'deleteRoute':
       return route && { op: 'deleteRoute', route: route.key };
     case 'moveRoute':
-      return route && { op: 'moveRoute', route: route.key, to: c.b % model.routes.length };
+      // Half of the moves are drags into another controller (or out of every controller).
+      return route && { op: 'moveRoute', route: route.key, to: c.b % model.routes.length, ...(c.flag ? { controller: c.c % 3 === 0 ? null : (pick(NAMES, c.c) as string) } : {}) };
     case 'renamePath':
       return route && { op: 'updateRoute', route: route.key, path: makePath(c.b, c.c) };
     case 'changeMethod':

@@ -43,6 +43,10 @@ export function expectedAfter(before: ModelSummary, intent: EditIntent): ModelSu
     case 'moveRoute': {
       const route = find(intent.route);
       if (!route) return undefined;
+      if (intent.controller !== undefined && intent.controller !== route.controller) {
+        route.controller = intent.controller;
+        if (intent.controller !== null) declare(intent.controller);
+      }
       m.routes = m.routes.filter((r) => r !== route);
       m.routes.splice(Math.max(0, Math.min(intent.to, m.routes.length)), 0, route);
       break;

@@ -68,12 +68,16 @@ describe('routecraft export', () => {
   test('lint errors: nothing written and exit 1, unless --force', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'users.yaml');
-    const refused = await run('export', 'fixtures/openapi/users-api.yaml', '--openapi', out);
+    // A reference to a schema that does not exist: an error in Redocly's eyes and ours.
+    const broken = path.join(dir, 'broken.yaml');
+    fs.writeFileSync(broken, fs.readFileSync('fixtures/openapi/users-api.yaml', 'utf8').replace("#/components/schemas/User'", "#/components/schemas/Nobody'"));
+    expect(fs.readFileSync(broken, 'utf8')).toContain('Nobody');
+    const refused = await run('export', broken, '--openapi', out);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(new RegExp(`${out}:\\d+:\\d+: error redocly/`));
     expect(refused.err).toContain('not written');
     expect(fs.existsSync(out)).toBe(false);
-    const forced = await run('export', 'fixtures/openapi/users-api.yaml', '--openapi', out, '--force');
+    const forced = await run('export', broken, '--openapi', out, '--force');
     expect(forced.code).toBe(0);
     expect(forced.out).toMatch(/despite \d+ lint error/);
     expect(YAML.parse(fs.readFileSync(out, 'utf8')).openapi).toBe('3.1.0');

@@ -15,9 +15,13 @@ import { isSafeExternalUrl, rendererLocation } from './renderer-location';
 // cannot be launched on machines without an Electron binary (see e2e/electron-smoke.spec.ts); all
 // logic worth testing lives in services and in the Electron-free modules beside this file.
 
+// style-src 'unsafe-inline' is for the code editor: Monaco writes <style> elements (theme colours,
+// decorations) and renders its lines as HTML with style="top:…" attributes, and supports no nonce.
+// Inline CSS cannot run script, and img-src/font-src/connect-src keep any url() it holds on this
+// origin, so it cannot send anything out. Everything else stays 'self' or 'none'.
 /** Strict policy for every response the session loads (the dev server's too); index.html repeats it. */
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
 
 const DOCUMENT_FILTERS = [
   { name: 'OpenAPI documents', extensions: ['yaml', 'yml', 'json'] },
@@ -133,6 +137,7 @@ function start(): void {
           revert: run(() => services.documents.revert()),
           undo: () => services.events.emit('app.command', { command: 'undo' }),
           redo: () => services.events.emit('app.command', { command: 'redo' }),
+          command: (command) => services.events.emit('app.command', { command }),
           startServer: run(() => services.live.start()),
           stopServer: run(() => services.live.stop()),
           exportOpenApi: run(async () => {

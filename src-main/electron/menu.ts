@@ -12,6 +12,8 @@ export interface MenuActions {
   /** Routed to the renderer, which undoes the focused field's typing or else the document. */
   undo(): void;
   redo(): void;
+  /** Designer commands, carried out by the renderer. */
+  command(name: 'toggle-code-view' | 'find-route' | 'new-route' | 'command-palette' | 'show-problems' | 'show-server'): void;
   startServer(): void;
   stopServer(): void;
   exportOpenApi(): void;
@@ -46,7 +48,7 @@ export function menuTemplate(actions: MenuActions, state: MenuState, platform: s
         { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasDocument, click: () => actions.saveAs() },
         { label: 'Revert File', enabled: state.hasDocument, click: () => actions.revert() },
         { type: 'separator' },
-        { label: 'Export OpenAPI…', accelerator: 'CmdOrCtrl+E', enabled: state.hasDocument, click: () => actions.exportOpenApi() },
+        { label: 'Export OpenAPI…', accelerator: 'CmdOrCtrl+Shift+E', enabled: state.hasDocument, click: () => actions.exportOpenApi() },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -66,7 +68,7 @@ export function menuTemplate(actions: MenuActions, state: MenuState, platform: s
     {
       label: '&Server',
       submenu: [
-        { label: 'Start Mock Server', accelerator: 'CmdOrCtrl+Shift+R', enabled: state.hasDocument && !state.serverRunning, click: () => actions.startServer() },
+        { label: 'Start Mock Server', accelerator: 'CmdOrCtrl+Shift+M', enabled: state.hasDocument && !state.serverRunning, click: () => actions.startServer() },
         { label: 'Stop Mock Server', enabled: state.serverRunning, click: () => actions.stopServer() },
       ],
     },
@@ -74,6 +76,13 @@ export function menuTemplate(actions: MenuActions, state: MenuState, platform: s
       label: '&View',
       submenu: [
         ...(state.development ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
+        { label: 'Command Palette…', accelerator: 'CmdOrCtrl+K', enabled: state.hasDocument, click: () => actions.command('command-palette') },
+        { label: 'Find Route', accelerator: 'CmdOrCtrl+P', enabled: state.hasDocument, click: () => actions.command('find-route') },
+        { label: 'New Route', accelerator: 'CmdOrCtrl+Alt+N', enabled: state.hasDocument, click: () => actions.command('new-route') },
+        { label: 'Toggle Code View', accelerator: 'CmdOrCtrl+E', enabled: state.hasDocument, click: () => actions.command('toggle-code-view') },
+        { label: 'Problems', enabled: state.hasDocument, click: () => actions.command('show-problems') },
+        { label: 'Live Server', enabled: state.hasDocument, click: () => actions.command('show-server') },
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -4,6 +4,7 @@ import { ContractError } from '../../shared/contract/contract-error';
 import type { ContractHandlers } from '../../shared/contract/dispatch';
 import type { OpenResult } from '../../shared/contract/document-state.schema';
 import type { ExportFileOptions, ExportFileResult } from './export.service';
+import type { Diagnostic } from '../../shared/model/diagnostic';
 import type { ApiDocument } from '../../shared/model/open-document';
 import type { DocumentService } from './document.service';
 import type { LiveServerService } from './live-server.service';
@@ -26,6 +27,8 @@ export interface AppHandlerOptions {
   recent: RecentFiles;
   /** Loaded on first use: the exporter brings in Redocly, which the rest of the app does not need. */
   exporter: () => Promise<Exporter>;
+  /** Redocly's lint, off main's event loop. */
+  linter: { lint(text: string, options?: { fileName?: string; filePath?: string }): Promise<Diagnostic[]> };
   dialogs?: NativeDialogs;
   /**
    * Which paths a renderer may name. `any` in browser mode, whose every call carries the run's
@@ -66,7 +69,8 @@ export function createAppHandlers(options: AppHandlerOptions): ContractHandlers 
   return {
     'app.info': () => ({ ...options.info, nativeDialogs: dialogs !== undefined }),
 
-    'documents.current': () => documents.state(),
+    'documents.current': () => documents.state('always'),
+    'documents.text': () => documents.text(),
     'documents.new': async ({ discardChanges }) => unsaved(discardChanges) ?? { status: 'opened', state: await documents.newDocument() },
     'documents.open': async ({ path: given, discardChanges }) => {
       const blocked = unsaved(discardChanges);
@@ -98,6 +102,14 @@ export function createAppHandlers(options: AppHandlerOptions): ContractHandlers 
     },
     'documents.applyIntent': ({ intent, label }) => documents.applyIntent(intent, label),
     'documents.applyText': ({ revision, edits, label }) => documents.applyText(revision, edits, label),
+    'documents.lint': async () => {
+      const at = documents.text();
+      if (!at) return null;
+      const file = documents.path;
+      const format = documents.document?.source.format ?? 'yaml';
+      const diagnostics = await options.linter.lint(at.text, file !== null ? { fileName: file, filePath: file } : { fileName: `api.${format}` });
+      return { sessionId: at.sessionId, revision: at.revision, diagnostics };
+    },
     'documents.undo': () => documents.undo(),
     'documents.redo': () => documents.redo(),
 
@@ -106,6 +118,7 @@ export function createAppHandlers(options: AppHandlerOptions): ContractHandlers 
     'server.stop': () => live.stop(),
     'server.configure': (changes) => live.configure(changes),
     'server.requestLog': () => ({ events: live.log() }),
+    'server.tryRequest': (request) => live.tryRequest(request),
 
     'export.openapi': async ({ path: given, force, ...exportOptions }) => {
       const doc = documents.document;

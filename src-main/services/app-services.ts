@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AppInfo } from '../../shared/contract/app-info';
 import type { ContractHandlers } from '../../shared/contract/dispatch';
 import { createAppHandlers, type NativeDialogs } from './app-handlers';
+import { BackgroundLinter } from './background-linter';
 import { DocumentService } from './document.service';
 import { EventHub } from './event-hub';
 import { LiveServerService } from './live-server.service';
@@ -26,6 +27,7 @@ export class AppServices {
   readonly recovery: RecoveryStore;
   readonly documents: DocumentService;
   readonly live: LiveServerService;
+  readonly linter = new BackgroundLinter();
 
   constructor(private readonly options: AppServicesOptions) {
     this.recent = new RecentFiles(path.join(options.userDataDir, 'recent-files.json'));
@@ -48,6 +50,7 @@ export class AppServices {
       live: this.live,
       recent: this.recent,
       exporter: async () => new (await import('./export.service')).ExportService(),
+      linter: this.linter,
       ...transport,
     });
   }
@@ -57,6 +60,7 @@ export class AppServices {
     await this.documents.flushRecovery().catch(() => undefined);
     this.documents.dispose();
     await this.live.stop().catch(() => undefined);
+    this.linter.dispose();
   }
 }
 

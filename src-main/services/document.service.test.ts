@@ -88,7 +88,7 @@ describe('opening and saving', () => {
       await writeFile(file, c.bytes);
       const opened = await service.open(file);
       expect(opened, c.name).toMatchObject({ encoding: c.encoding, eol: c.eol });
-      expect(opened.model.routes.length, c.name).toBe(6);
+      expect(service.document?.model.routes.length, c.name).toBe(6);
       await service.save();
       expect(await readFile(file), `${c.name}: unchanged bytes`).toEqual(c.bytes);
 
@@ -98,8 +98,8 @@ describe('opening and saving', () => {
       expect(bytes.subarray(0, 2), `${c.name}: same start`).toEqual(c.bytes.subarray(0, 2));
       const reopened = await service.open(file);
       expect(reopened.encoding, c.name).toBe(c.encoding);
-      expect(reopened.model.routes.map((r) => r.key), c.name).toContain('GET /api/users/{user_id}/avatar');
-      if (c.eol === 'crlf') expect(reopened.text.replace(/\r\n/g, ''), 'no bare LF').not.toContain('\n');
+      expect(service.document?.model.routes.map((r) => r.key), c.name).toContain('GET /api/users/{user_id}/avatar');
+      if (c.eol === 'crlf') expect(reopened.text?.replace(/\r\n/g, ''), 'no bare LF').not.toContain('\n');
     }
   });
 
@@ -134,11 +134,12 @@ describe('opening and saving', () => {
   it('starts a new document from the starter, which needs a path to be saved', async () => {
     const state = await service.newDocument();
     expect(state).toMatchObject({ path: null, name: 'Untitled', dirty: false });
-    expect(state.model.routes.length).toBeGreaterThan(0);
+    expect(service.document?.model.routes.length).toBeGreaterThan(0);
     expect(await service.save()).toEqual({ status: 'needs-path' });
     const file = path.join(dir, 'new.yaml');
     expect((await service.saveAs(file)).status).toBe('saved');
     expect(await readFile(file, 'utf8')).toBe(state.text);
+    expect(state.text).toBeDefined();
     expect(await new RecentFiles(path.join(dir, 'user-data', 'recent.json')).list()).toEqual([{ path: file, name: 'new.yaml' }]);
   });
 
@@ -176,14 +177,22 @@ describe('edits', () => {
     const state = await service.open(file);
     expect(() => service.applyIntent({ op: 'deleteRoute', route: 'GET /nope' })).toThrow(ContractError);
     expect(() => service.applyText(state.revision + 5, [])).toThrow(/revision/);
-    expect(() => service.applyText(state.revision, [{ offset: state.text.length, length: 1, text: '' }])).toThrow(/past the end/);
+    const original = state.text ?? '';
+    expect(original.length).toBeGreaterThan(0); // a new session brings its whole text
+    expect(() => service.applyText(state.revision, [{ offset: original.length, length: 1, text: '' }])).toThrow(/past the end/);
     const typed = service.applyText(state.revision, [{ offset: 0, length: 0, text: '# typed\n' }]);
-    expect(typed.text.startsWith('# typed\n')).toBe(true);
+    // Within a session only the edits travel, never the text again.
+    expect(typed.text).toBeUndefined();
     expect(typed.edits).toEqual([{ offset: 0, length: 0, text: '# typed\n' }]);
+    expect(service.text()?.text.startsWith('# typed\n')).toBe(true);
     const undone = service.undo();
-    expect(undone.text).toBe(state.text);
+    expect(undone.edits).toEqual([{ offset: 0, length: 8, text: '' }]);
+    expect(service.text()?.text).toBe(original);
     expect(undone.dirty).toBe(false);
-    expect(service.redo().text.startsWith('# typed\n')).toBe(true);
+    expect(service.redo().revision).toBe(undone.revision + 1);
+    expect(service.text()?.text.startsWith('# typed\n')).toBe(true);
+    expect(service.state('always')?.text).toBe(service.text()?.text);
+    expect(service.state('never')?.text).toBeUndefined();
   });
 });
 
@@ -194,7 +203,7 @@ describe('watching the file', () => {
     await service.open(file);
 
     await writeFile(file, (await readFile(file, 'utf8')).replace('/health:', '/ping:'));
-    await until(() => (service.state()?.model.routes.some((r) => r.path === '/ping') ? true : undefined));
+    await until(() => (service.document?.model.routes.some((r) => r.path === '/ping') ? true : undefined));
     expect(service.state()?.dirty).toBe(false);
     expect(events.some((e) => e.event === 'documents.externalChange')).toBe(false);
 
@@ -205,7 +214,7 @@ describe('watching the file', () => {
     expect(change.payload).toMatchObject({ path: file, dirty: true, change: { kind: 'modified' } });
     const state = service.state() as DocumentState;
     expect(state.dirty).toBe(true);
-    expect(state.model.routes.some((r) => r.path === '/api/users/{user_id}/avatar')).toBe(true);
+    expect(service.document?.model.routes.some((r) => r.path === '/api/users/{user_id}/avatar')).toBe(true);
     expect(state.diskChange?.kind).toBe('modified');
 
     // Keeping the local text: the next save replaces the version the user saw, without a conflict.

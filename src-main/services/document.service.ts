@@ -8,9 +8,7 @@ import { DEFAULT_MAX_BYTES } from '../../shared/document/source-document';
 import { EditError } from '../../shared/edit/edit-error';
 import type { EditIntent } from '../../shared/edit/edit-intent';
 import type { TextEdit } from '../../shared/edit/text-edit';
-import type { Diagnostic } from '../../shared/model/diagnostic';
 import type { ApiDocument } from '../../shared/model/open-document';
-import { runRules } from '../../shared/rules/run-rules';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
 import { hashBytes, readDiskVersion, readDocumentFile, writeError, type DocumentFile } from './document-file';
 import type { EventSink } from './event-hub';
@@ -57,7 +55,6 @@ interface OpenDocument {
   autosaved: string | null;
   /** Text whose changes the user chose not to save: not autosaved again (until edited further). */
   discarded: string | null;
-  diagnostics: Diagnostic[] | undefined;
 }
 
 /**
@@ -104,11 +101,17 @@ export class DocumentService {
     return () => this.documentListeners.delete(listener);
   }
 
-  state(): DocumentState | null {
+  /**
+   * The state to send. The whole text goes with a new session's answer (or when asked) but never
+   * with an event: the renderer that asked gets it in the answer, and one that did not asks for
+   * it — so 13 MB do not travel twice.
+   */
+  state(text: 'always' | 'new-session' | 'never' = 'new-session'): DocumentState | null {
     const doc = this.doc;
     if (!doc) return null;
     const document = doc.session.document;
-    doc.diagnostics ??= [...document.diagnostics, ...runRules(document)];
+    const newSession = doc.lastEdits === undefined;
+    const sendText = text === 'always' || (text === 'new-session' && newSession);
     return {
       sessionId: doc.sessionId,
       revision: doc.revision,
@@ -117,15 +120,18 @@ export class DocumentService {
       format: document.source.format,
       encoding: doc.encoding,
       eol: document.source.style.eol === '\r\n' ? 'crlf' : 'lf',
-      text: doc.session.text,
-      model: document.model,
-      diagnostics: doc.diagnostics,
+      ...(sendText ? { text: doc.session.text } : newSession ? {} : { edits: doc.lastEdits ?? [] }),
       dirty: doc.session.text !== doc.savedText,
       canUndo: doc.session.canUndo,
       canRedo: doc.session.canRedo,
       diskChange: doc.diskChange,
-      ...(doc.lastEdits ? { edits: doc.lastEdits } : {}),
     };
+  }
+
+  /** The whole text and the revision it belongs to. */
+  text(): { sessionId: string; revision: number; text: string } | null {
+    const doc = this.doc;
+    return doc ? { sessionId: doc.sessionId, revision: doc.revision, text: doc.session.text } : null;
   }
 
   newDocument(): Promise<DocumentState> {
@@ -276,7 +282,7 @@ export class DocumentService {
       }
       await this.autosaveNow();
       await this.options.recovery.remove(id);
-      return this.mustState();
+      return this.mustState('always'); // a new session: the renderer needs the whole text
     });
   }
 
@@ -322,8 +328,8 @@ export class DocumentService {
     return this.doc;
   }
 
-  private mustState(): DocumentState {
-    const state = this.state();
+  private mustState(text: 'always' | 'new-session' = 'new-session'): DocumentState {
+    const state = this.state(text);
     if (!state) throw new ContractError('unavailable', 'No document is open.');
     return state;
   }
@@ -350,7 +356,6 @@ export class DocumentService {
       lastEdits: undefined,
       autosaved: null,
       discarded: null,
-      diagnostics: undefined,
     };
     this.rewatch();
     this.changed(this.doc, undefined, false);
@@ -368,10 +373,10 @@ export class DocumentService {
   private changed(doc: OpenDocument, edits: TextEdit[] | undefined, bump = true): void {
     if (bump) doc.revision += 1;
     if (edits) doc.discarded = null; // any edit after "don't save" is work to keep again
-    doc.lastEdits = edits;
-    doc.diagnostics = undefined;
+    // Within a session the text changes only by edits; a change without edits left it as it was.
+    doc.lastEdits = bump ? (edits ?? []) : undefined;
     for (const listener of this.documentListeners) listener(doc.session.document);
-    this.options.emit('documents.changed', this.state());
+    this.options.emit('documents.changed', this.state('never'));
   }
 
   private async writeTo(doc: OpenDocument, target: string, overwrite: boolean): Promise<SaveResult> {

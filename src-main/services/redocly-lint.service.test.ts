@@ -20,11 +20,11 @@ describe('Redocly findings on our document', () => {
   test('rule ids, severities, and the place of each location pointer (YAML and JSON alike)', async () => {
     const yaml = await lint(fs.readFileSync('fixtures/openapi/users-api.yaml', 'utf8'));
     expect(yaml.slice(0, 4)).toEqual([
-      { rule: 'redocly/no-empty-servers', severity: 'error', at: '2:1', message: 'Servers must be present.', pointer: '/openapi', routeKey: undefined },
+      { rule: 'redocly/no-empty-servers', severity: 'warning', at: '2:1', message: 'Servers must be present.', pointer: '/openapi', routeKey: undefined },
       { rule: 'redocly/info-license', severity: 'warning', at: '3:1', message: 'Info object should contain `license` field.', pointer: '/info', routeKey: undefined },
       // A missing field: where it would go (the tag object).
       { rule: 'redocly/tag-description', severity: 'warning', at: '13:5', message: 'Tag object should contain `description` field.', pointer: '/tags/1/description', routeKey: undefined },
-      { rule: 'redocly/security-defined', severity: 'error', at: '16:5', message: 'Every operation should have security defined on it or on the root level.', pointer: '/paths/~1api~1users/get', routeKey: 'GET /api/users' },
+      { rule: 'redocly/security-defined', severity: 'warning', at: '16:5', message: 'Every operation should have security defined on it or on the root level.', pointer: '/paths/~1api~1users/get', routeKey: 'GET /api/users' },
     ]);
     const json = await lint(fs.readFileSync('fixtures/openapi/users-api.json', 'utf8'), 'api.json');
     expect(json.map((d) => d.rule)).toEqual(yaml.map((d) => d.rule));

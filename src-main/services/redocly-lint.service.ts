@@ -43,7 +43,7 @@ export class RedoclyLintService implements DocumentLinter {
     const absoluteRef = options.filePath !== undefined ? path.resolve(options.filePath) : path.resolve(UNSAVED);
     let problems: NormalizedProblem[];
     try {
-      this.config ??= redocly.createConfig({ extends: ['recommended'] });
+      this.config ??= redocly.createConfig({ extends: ['recommended'], rules: RULE_SEVERITIES });
       const config = await this.config;
       const externalRefResolver = confinedResolver(redocly.BaseResolver, redocly.ResolveError, options.filePath !== undefined ? path.dirname(absoluteRef) : undefined);
       problems = await redocly.lintFromString({ source: doc.source.text, absoluteRef, config, externalRefResolver });
@@ -54,6 +54,20 @@ export class RedoclyLintService implements DocumentLinter {
     return sortDiagnostics(problems.filter((p) => !p.ignored).map((p) => toDiagnostic(doc, p, absoluteRef, refs)));
   }
 }
+
+/**
+ * Redocly's `recommended` ruleset, with four of its errors made warnings: they are choices or
+ * style, not mistakes — an API without security or `servers` (a design, a mock, an internal
+ * service), an operation without a summary, a path ending in "/" (a framework's routing matters
+ * there, and the trailing-slash rules say how). As errors they failed every new design and
+ * blocked every export.
+ */
+const RULE_SEVERITIES = {
+  'security-defined': 'warn',
+  'operation-summary': 'warn',
+  'no-empty-servers': 'warn',
+  'no-path-trailing-slash': 'warn',
+} as const;
 
 /** The name a document without a file is linted under; no file is read there. */
 const UNSAVED = '/routecraft-unsaved/openapi.yaml';

@@ -51,9 +51,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+// style-src 'unsafe-inline' is for the code editor: Monaco writes <style> elements (theme colours,
+// decorations) and renders its lines as HTML with style="top:…" attributes, and supports no nonce.
+// Inline CSS cannot run script, and img-src/font-src/connect-src keep any url() it holds on this
+// origin, so it cannot send anything out. Everything else stays 'self' or 'none'.
 /** The page's policy, also as a header (frame-ancestors works only there). Mirrors index.html's meta tag. */
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
 
 const SECURITY_HEADERS = {
   'content-security-policy': CSP,

@@ -1,12 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import type { DocumentState, Recovery } from '../../shared/contract/document-state.schema';
+import type { Recovery } from '../../shared/contract/document-state.schema';
+import type { DocumentMeta } from '../state/document-mirror';
 import type { Routecraft } from '../use-routecraft';
+import { TextDiff } from './text-diff';
 
 /** The questions main or the renderer is waiting on, and errors: above the content, one at a time. */
 export function Prompts({ app }: { app: Routecraft }) {
   const { prompt, error, actions } = app;
   return (
     <>
+      {app.notice !== null && (
+        <div className="banner banner-info" aria-live="polite" data-testid="notice">
+          <span>{app.notice}</span>
+          <button type="button" onClick={actions.dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {error !== null && (
         <div className="banner banner-error" role="alert" data-testid="error-banner">
           <span>{error}</span>
@@ -37,9 +47,9 @@ export function Prompts({ app }: { app: Routecraft }) {
             Cancel
           </button>
           {prompt.result.diskText !== null && (
-            <details className="disk-version">
-              <summary>Show the version on disk</summary>
-              <pre>{prompt.result.diskText}</pre>
+            <details className="disk-version" data-testid="conflict-diff">
+              <summary>Compare with the version on disk</summary>
+              <TextDiff before={prompt.result.diskText} after={app.session.mirror.text} beforeLabel="on disk" afterLabel="yours (would be saved)" />
             </details>
           )}
         </div>
@@ -52,7 +62,7 @@ export function Prompts({ app }: { app: Routecraft }) {
   );
 }
 
-function DiskChangeBanner({ doc, app }: { doc: DocumentState; app: Routecraft }) {
+function DiskChangeBanner({ doc, app }: { doc: DocumentMeta; app: Routecraft }) {
   const change = doc.diskChange;
   if (!change) return null;
   if (!doc.dirty) {
@@ -96,7 +106,7 @@ function RecoveryOffer({ recovery, app }: { recovery: Recovery; app: Routecraft 
 }
 
 /** Browser mode has no native file dialog: the path of a file on the machine running Routecraft. */
-function PathForm({ purpose, submit, cancel }: { purpose: 'open' | 'saveAs'; submit: (path: string) => void; cancel: () => void }) {
+function PathForm({ purpose, submit, cancel }: { purpose: 'open' | 'saveAs' | 'export'; submit: (path: string) => void; cancel: () => void }) {
   const [path, setPath] = useState('');
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -105,7 +115,7 @@ function PathForm({ purpose, submit, cancel }: { purpose: 'open' | 'saveAs'; sub
   return (
     <form className="banner banner-info path-form" onSubmit={onSubmit} data-testid="path-form">
       <label>
-        {purpose === 'open' ? 'Open the file at' : 'Save as'}
+        {purpose === 'open' ? 'Open the file at' : purpose === 'export' ? 'Export OpenAPI to' : 'Save as'}
         <input
           type="text"
           value={path}
@@ -116,7 +126,7 @@ function PathForm({ purpose, submit, cancel }: { purpose: 'open' | 'saveAs'; sub
         />
       </label>
       <button type="submit" className="primary" data-testid="path-submit">
-        {purpose === 'open' ? 'Open' : 'Save'}
+        {purpose === 'open' ? 'Open' : purpose === 'export' ? 'Export' : 'Save'}
       </button>
       <button type="button" onClick={cancel}>
         Cancel

@@ -21,10 +21,10 @@ const service = new DocumentService({
 
 const state = await service.open(file);
 process.stdout.write(`session ${state.sessionId}\n`);
-let version = Number(/^# version (\d+)$/m.exec(state.text)?.[1] ?? '0');
+let version = Number(/^# version (\d+)$/m.exec(state.text ?? '')?.[1] ?? '0');
 for (;;) {
   version += 1;
-  const current = service.state();
+  const current = service.text();
   if (!current) throw new Error('no document');
   const line = /^# version \d+$/m.exec(current.text);
   if (!line) throw new Error('no version line');

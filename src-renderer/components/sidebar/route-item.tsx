@@ -1,0 +1,54 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { RouteRow } from '../../../shared/view/design-view';
+import { design } from '../../state/design-store';
+import type { Routecraft } from '../../use-routecraft';
+import { ProblemBadge } from './problem-badge';
+
+/** One route line: method badge, path relative to its controller, problem badge. Draggable. */
+export function RouteItem({ route, selected, app, total }: { route: RouteRow; selected: boolean; app: Routecraft; total: number }) {
+  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: route.key });
+  const move = (to: number) => void app.actions.edit({ op: 'moveRoute', route: route.key, to });
+  return (
+    <div
+      ref={setNodeRef}
+      className={`route-item${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-testid="route-row"
+      data-route-key={route.key}
+    >
+      <button
+        type="button"
+        className="route-select"
+        aria-current={selected ? 'true' : undefined}
+        title={`#${route.index} ${route.method.toUpperCase()} ${route.path}${route.summary ? ` — ${route.summary}` : ''}\nAlt+↑/↓ moves it; drag the handle to reorder.`}
+        onClick={() => design.select(route.key)}
+        onKeyDown={(e) => {
+          if (!e.altKey) return;
+          if (e.key === 'ArrowUp' && route.index > 1) {
+            e.preventDefault();
+            move(route.index - 2);
+          } else if (e.key === 'ArrowDown' && route.index < total) {
+            e.preventDefault();
+            move(route.index);
+          }
+        }}
+      >
+        <span className="route-index muted">#{route.index}</span>
+        <span className={`method method-${route.method}`}>{route.method.toUpperCase()}</span>
+        <code className={`route-path${route.deprecated ? ' deprecated' : ''}`}>{route.localPath === '' ? '/' : route.localPath}</code>
+        <ProblemBadge counts={route.problems} />
+        {route.problems.error + route.problems.warning > 0 && <span className="sr-only">{problemWords(route)}</span>}
+      </button>
+      <span className="drag-handle" {...attributes} {...listeners} aria-label={`Reorder ${route.method.toUpperCase()} ${route.path}`} data-testid="drag-handle">
+        ⠿
+      </span>
+    </div>
+  );
+}
+
+function problemWords(route: RouteRow): string {
+  const { error, warning } = route.problems;
+  const parts = [error ? `${error} error${error > 1 ? 's' : ''}` : '', warning ? `${warning} warning${warning > 1 ? 's' : ''}` : ''].filter(Boolean);
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}

@@ -1,0 +1,102 @@
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
+import { UNGROUPED } from '../../../shared/view/design-view';
+import { design, useDesign } from '../../state/design-store';
+import type { Routecraft } from '../../use-routecraft';
+import { ControllerHeading, NewControllerForm } from './controller-heading';
+import { RouteItem } from './route-item';
+import { dropPlacement, sidebarRows, type SidebarRow } from './sidebar-rows';
+
+/**
+ * Controllers and their routes in declaration order (the order the framework tries them):
+ * virtualised, filterable, and reordered by dragging or with Alt+↑/↓.
+ */
+export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRoute: RefObject<HTMLInputElement | null>; addRoute: () => void }) {
+  const view = useDesign((s) => s.view);
+  const filter = useDesign((s) => s.filter);
+  const selectedKey = useDesign((s) => s.selection.routeKey);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [addingController, setAddingController] = useState(false);
+  // Filtering thousands of routes must not hold up the keystroke that changed the filter.
+  const deferredFilter = useDeferredValue(filter);
+  const rows = useMemo(() => (view ? sidebarRows(view.controllers, view.routes, collapsed, deferredFilter) : []), [view, collapsed, deferredFilter]);
+  const routeKeys = useMemo(() => rows.flatMap((r) => (r.kind === 'route' ? [r.route.key] : [])), [rows]);
+
+  const scroller = useRef<HTMLDivElement | null>(null);
+  // oxlint-disable-next-line react/incompatible-library -- the virtualizer's functions are read fresh on every render, never memoised
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 30, overscan: 20 });
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+
+  const toggle = (name: string) =>
+    setCollapsed((old) => {
+      const next = new Set(old);
+      if (!next.delete(name)) next.add(name);
+      return next;
+    });
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!view || !over || active.id === over.id) return;
+    const dragged = view.routes.find((r) => r.key === active.id);
+    const target = rows.find((r) => (r.kind === 'route' ? r.route.key : `controller:${r.controller.name}`) === over.id);
+    if (!dragged || !target) return;
+    const { to, controller } = dropPlacement(view.routes, dragged, target);
+    void app.actions.edit({ op: 'moveRoute', route: dragged.key, to, ...(controller !== dragged.controller ? { controller } : {}) });
+  };
+
+  return (
+    <nav className="sidebar" aria-label="Controllers and routes" data-testid="sidebar">
+      <div className="sidebar-tools">
+        <input
+          ref={findRoute}
+          type="search"
+          placeholder="Find route (Ctrl+P)"
+          aria-label="Find route"
+          value={filter}
+          onChange={(e) => design.setFilter(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') design.setFilter('');
+            if (e.key === 'Enter') {
+              const first = rows.find((r) => r.kind === 'route');
+              if (first?.kind === 'route') design.select(first.route.key);
+            }
+          }}
+          data-testid="route-filter"
+        />
+        <button type="button" onClick={addRoute} title="New route (Ctrl+Alt+N)" data-testid="add-route">
+          + Route
+        </button>
+        <button type="button" onClick={() => setAddingController(true)} data-testid="add-controller">
+          + Controller
+        </button>
+      </div>
+      {addingController && <NewControllerForm app={app} close={() => setAddingController(false)} />}
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={routeKeys} strategy={verticalListSortingStrategy}>
+          <div className="virtual-scroller sidebar-list" ref={scroller} data-testid="route-list">
+            <ul style={{ height: virtual.getTotalSize() }}>
+              {virtual.getVirtualItems().map((item) => {
+                const row = rows[item.index] as SidebarRow;
+                return (
+                  <li key={rowKey(row)} data-index={item.index} className="sidebar-row" style={{ transform: `translateY(${item.start}px)` }}>
+                    {row.kind === 'controller' ? (
+                      <ControllerHeading row={row} app={app} toggle={() => toggle(row.controller.name)} />
+                    ) : (
+                      <RouteItem route={row.route} selected={row.route.key === selectedKey} app={app} total={view?.routes.length ?? 0} />
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </SortableContext>
+      </DndContext>
+      {view && view.routes.length === 0 && <p className="muted empty-note">No routes yet. Add one with “+ Route”.</p>}
+    </nav>
+  );
+}
+
+function rowKey(row: SidebarRow): string {
+  return row.kind === 'route' ? row.route.key : `controller:${row.controller.name || UNGROUPED}`;
+}

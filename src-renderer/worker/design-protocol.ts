@@ -1,0 +1,47 @@
+import type { MatchResult } from '../../shared/matching/match-types';
+import type { Route } from '../../shared/model/api-model';
+import type { ProfileId } from '../../shared/model/x-routecraft';
+import type { TextEdit } from '../../shared/edit/text-edit';
+import type { DesignView } from '../../shared/view/design-view';
+
+// Messages between the UI thread and the design worker, which holds a copy of the document and
+// does the heavy work (parsing, the model, every rule, the probe) so that typing never waits.
+
+export type ToWorker =
+  | { type: 'open'; sessionId: string; revision: number; text: string; format: 'yaml' | 'json' }
+  | { type: 'edits'; sessionId: string; revision: number; edits: TextEdit[] }
+  /** The route whose full detail the editors show: sent with every view. */
+  | { type: 'select'; routeKey: string | null; seq: number }
+  | { type: 'probe'; id: number; method: string; path: string };
+
+/** One profile's answer to a probe, without the matched Route object (the key names it). */
+export interface ProbeAnswer extends Omit<MatchResult, 'route'> {
+  profile: ProfileId;
+  routeKey: string | null;
+  /** The document's own profile: the one the live server answers with. */
+  current: boolean;
+}
+
+export interface ViewTimings {
+  /** Text edits applied and the model updated. */
+  modelMs: number;
+  /** Every rule run. */
+  rulesMs: number;
+}
+
+export type FromWorker =
+  | {
+      type: 'view';
+      view: DesignView;
+      selected: Route | null;
+      /**
+       * The selected route's key now: differs from the one asked for when an edit renamed the
+       * route (its method or path changed), so the selection follows it. `seq` is the selection
+       * request it answers; the UI ignores it when the user has chosen another route since.
+       */
+      selection: { routeKey: string | null; seq: number };
+      schemaNames: string[];
+      timings: ViewTimings;
+    }
+  | { type: 'probe'; id: number; answers: ProbeAnswer[] }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,130 @@
+/// <reference lib="webworker" />
+import { getAt, asMap } from '../../shared/document/source-tree';
+import { matchRequest } from '../../shared/matching/match-request';
+import type { ApiModel, Route } from '../../shared/model/api-model';
+import { isUnreadable, openDocument, type ApiDocument } from '../../shared/model/open-document';
+import { updateDocument } from '../../shared/model/update-document';
+import { PROFILE_IDS } from '../../shared/model/x-routecraft';
+import { getProfile } from '../../shared/profiles/profiles';
+import { runRules } from '../../shared/rules/run-rules';
+import { buildDesignView } from '../../shared/view/design-view';
+import type { FromWorker, ProbeAnswer, ToWorker } from './design-protocol';
+
+// The design worker: one copy of the document, updated by the same edits main applies, and
+// everything derived from it. Messages are handled as they come; the view is computed once the
+// queue is empty, so a burst of keystrokes costs one validation, not one each.
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let doc: ApiDocument | undefined;
+let sessionId = '';
+let revision = -1;
+let selectedKey: string | null = null;
+let selectionSeq = 0;
+/** Where the selected route was, and which keys existed, when the last view was published. */
+let lastSelectedIndex = -1;
+let lastKeys = new Set<string>();
+/** The last model that parsed: shown (marked unreadable) while the text is broken mid-typing. */
+let lastReadable: ApiModel | undefined;
+let pending = false;
+let modelMs = 0;
+
+function post(message: FromWorker): void {
+  self.postMessage(message);
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  try {
+    switch (message.type) {
+      case 'open': {
+        const started = performance.now();
+        doc = openDocument(message.text, { format: message.format });
+        sessionId = message.sessionId;
+        revision = message.revision;
+        lastReadable = undefined;
+        modelMs = performance.now() - started;
+        schedule();
+        break;
+      }
+      case 'edits': {
+        if (!doc || message.sessionId !== sessionId || message.revision !== revision + 1) {
+          post({ type: 'failed', message: `out of step: have ${sessionId}@${revision}, got ${message.sessionId}@${message.revision}` });
+          return;
+        }
+        const started = performance.now();
+        doc = updateDocument(doc, message.edits);
+        revision = message.revision;
+        modelMs += performance.now() - started;
+        schedule();
+        break;
+      }
+      case 'select':
+        selectedKey = message.routeKey;
+        selectionSeq = message.seq;
+        lastSelectedIndex = -1;
+        schedule();
+        break;
+      case 'probe':
+        post({ type: 'probe', id: message.id, answers: probe(message.method, message.path) });
+        break;
+    }
+  } catch (e) {
+    post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+  }
+};
+
+function schedule(): void {
+  if (pending) return;
+  pending = true;
+  setTimeout(publish, 0);
+}
+
+function publish(): void {
+  pending = false;
+  if (!doc) return;
+  const started = performance.now();
+  const readable = !isUnreadable(doc);
+  if (readable) lastReadable = doc.model;
+  const model = readable ? doc.model : (lastReadable ?? doc.model);
+  const diagnostics = readable ? [...doc.diagnostics, ...runRules(doc)] : doc.diagnostics;
+  const view = buildDesignView({ sessionId, revision, readable }, model, diagnostics);
+  const selected = followSelection(model);
+  const rulesMs = performance.now() - started;
+  post({ type: 'view', view, selected, selection: { routeKey: selectedKey, seq: selectionSeq }, schemaNames: schemaNames(), timings: { modelMs, rulesMs } });
+  modelMs = 0;
+}
+
+/**
+ * The selected route in `model`. When its key is gone and the route now at its old place is new
+ * (an edit changed its method or path, which keeps its place), the selection moves to it: typing
+ * a path renames the route with every keystroke, and the editor must stay on it.
+ */
+function followSelection(model: ApiModel): Route | null {
+  let index = selectedKey === null ? -1 : model.routes.findIndex((r) => r.key === selectedKey);
+  if (index === -1 && selectedKey !== null && lastSelectedIndex !== -1) {
+    const candidate = model.routes[lastSelectedIndex];
+    if (candidate && !lastKeys.has(candidate.key)) {
+      index = lastSelectedIndex;
+      selectedKey = candidate.key;
+    }
+  }
+  lastSelectedIndex = index;
+  lastKeys = new Set(model.routes.map((r) => r.key));
+  return index === -1 ? null : (model.routes[index] ?? null);
+}
+
+/** Names under components/schemas: what a response body can `$ref`. */
+function schemaNames(): string[] {
+  const schemas = asMap(getAt(doc?.source.root, ['components', 'schemas']));
+  return schemas ? schemas.pairs.map((p) => p.key) : [];
+}
+
+function probe(method: string, path: string): ProbeAnswer[] {
+  const model = doc && !isUnreadable(doc) ? doc.model : lastReadable;
+  if (!model) return [];
+  return PROFILE_IDS.map((id) => {
+    const { route, ...rest } = matchRequest(model, getProfile(id), { method, path });
+    return { ...rest, profile: id, routeKey: route?.key ?? null, current: id === model.profile };
+  });
+}
