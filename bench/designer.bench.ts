@@ -99,6 +99,7 @@ async function tenThousandRoutes(): Promise<void> {
     await page.getByTestId('route-path').click();
     await page.keyboard.press('End');
     const times: number[] = [];
+    const parts: string[] = [];
     let typed = path0;
     for (let i = 0; i < KEYSTROKES; i++) {
       const ch = String.fromCharCode(97 + (i % 26));
@@ -119,8 +120,12 @@ async function tenThousandRoutes(): Promise<void> {
         { polling: 'raf', timeout: 30_000 },
       );
       times.push((await ms.jsonValue()) as number);
+      parts.push(await page.evaluate(() => document.body.dataset['workerTimings'] ?? ''));
     }
     times.sort((a, b) => a - b);
+    // Where the time goes (the design worker's share and the hand-over to the UI), medians.
+    const numbers = (label: string) => parts.map((p) => Number(new RegExp(`${label} ([\\d.]+)`).exec(p)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n)).sort((a, b) => a - b);
+    console.log(`  medians per keystroke: model update ${quantile(numbers('model'), 0.5)} ms, rules ${quantile(numbers('rules'), 0.5)} ms, view ${quantile(numbers('view'), 0.5)} ms, worker → UI ${quantile(numbers('handover'), 0.5)} ms`);
     console.log(`10,000 routes: keystroke in the path field → sidebar shows the renamed route and problems are recomputed, ${times.length} keystrokes: p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms, max ${(times.at(-1) ?? NaN).toFixed(0)} ms`);
 
     // Scroll the sidebar from top to bottom, a step per frame, and count long tasks meanwhile.

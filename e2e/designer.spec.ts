@@ -123,6 +123,14 @@ describe('the visual designer', () => {
     await expectAccessible(page, 'command palette');
     await page.keyboard.press('Escape');
 
+    // The code view (Ctrl+E) shows the document; the screen stays accessible with Monaco in it.
+    await page.keyboard.press('Control+e');
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await page.waitForFunction(() => (document.querySelector('.monaco-editor .view-lines')?.textContent ?? '').includes('/api/users'));
+    await expectAccessible(page, 'code view');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'code-view.png') });
+    await page.keyboard.press('Control+e');
+
     // Save: a new document asks for a path; the file is plain OpenAPI with the header in it.
     const file = path.join(dir, 'users.yaml');
     await page.getByTestId('save').click();

@@ -34,6 +34,11 @@ export function App({ session }: { session: DesignSession }) {
   // Which text revision main is at, and which one the visual view shows: equal when the sidebar
   // and the problems have caught up with the last edit (tests and the designer bench wait on it).
   const viewRevision = useDesign((s) => s.view?.revision);
+  const timings = useDesign((s) => s.timings);
+  // Where the time of the last update went (read by the designer bench; harmless otherwise).
+  useEffect(() => {
+    if (timings) document.body.dataset['workerTimings'] = `model ${timings.modelMs.toFixed(1)} rules ${timings.rulesMs.toFixed(1)} view ${timings.viewMs.toFixed(1)} handover ${(performance.timeOrigin + performance.now() - timings.postedAt).toFixed(1)}`;
+  }, [timings]);
   useEffect(() => {
     document.body.dataset['docRevision'] = doc ? String(doc.revision) : '';
     document.body.dataset['viewRevision'] = viewRevision === undefined ? '' : String(viewRevision);

@@ -23,13 +23,29 @@ self.MonacoEnvironment = {
 // @monaco-editor/react would otherwise load Monaco from a CDN: hand it the local copy.
 loader.config({ monaco: monaco as never });
 
-/** Monaco's built-in themes, following the OS like the rest of the app (app.css). */
-export type MonacoTheme = 'vs' | 'vs-dark';
+/**
+ * Monaco's built-in themes with line numbers dark enough to read (WCAG AA contrast; the built-in
+ * dimmed numbers fail the e2e accessibility check), following the OS like the rest of the app.
+ */
+export type MonacoTheme = 'routecraft-light' | 'routecraft-dark';
+
+monaco.editor.defineTheme('routecraft-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [],
+  colors: { 'editorLineNumber.foreground': '#55576a', 'editorLineNumber.dimmedForeground': '#666879', 'editorLineNumber.activeForeground': '#1d1d22' },
+});
+monaco.editor.defineTheme('routecraft-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [],
+  colors: { 'editorLineNumber.foreground': '#a5a7b6', 'editorLineNumber.dimmedForeground': '#9a9cab', 'editorLineNumber.activeForeground': '#e8e8ee' },
+});
 
 const darkQuery = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
 export function osTheme(): MonacoTheme {
-  return darkQuery?.matches === true ? 'vs-dark' : 'vs';
+  return darkQuery?.matches === true ? 'routecraft-dark' : 'routecraft-light';
 }
 
 function subscribeToOsTheme(onChange: () => void): () => void {

@@ -64,7 +64,8 @@ export class DesignSession {
           useDesign.setState({ selection: { routeKey: null, status: null }, selected: null });
         } else this.worker.edits(change.sessionId, change.revision, change.edits);
         for (const listener of this.textListeners) listener(change);
-        this.scheduleLint(change.kind === 'snapshot' ? 300 : LINT_PAUSE_MS);
+        // After a new document, Redocly (seconds on a large one) waits until the first view is shown.
+        this.scheduleLint(change.kind === 'snapshot' ? 2500 : LINT_PAUSE_MS);
       },
     });
     this.unsubscribe = useDesign.subscribe((state) => {

@@ -27,6 +27,10 @@ export interface ViewTimings {
   modelMs: number;
   /** Every rule run. */
   rulesMs: number;
+  /** The view built from the model and the findings. */
+  viewMs: number;
+  /** When the view was posted (epoch ms): the UI measures the hand-over from it. */
+  postedAt: number;
 }
 
 export type FromWorker =

@@ -88,10 +88,11 @@ function publish(): void {
   if (readable) lastReadable = doc.model;
   const model = readable ? doc.model : (lastReadable ?? doc.model);
   const diagnostics = readable ? [...doc.diagnostics, ...runRules(doc)] : doc.diagnostics;
+  const rulesMs = performance.now() - started;
   const view = buildDesignView({ sessionId, revision, readable }, model, diagnostics);
   const selected = followSelection(model);
-  const rulesMs = performance.now() - started;
-  post({ type: 'view', view, selected, selection: { routeKey: selectedKey, seq: selectionSeq }, schemaNames: schemaNames(), timings: { modelMs, rulesMs } });
+  const viewMs = performance.now() - started - rulesMs;
+  post({ type: 'view', view, selected, selection: { routeKey: selectedKey, seq: selectionSeq }, schemaNames: schemaNames(), timings: { modelMs, rulesMs, viewMs, postedAt: performance.timeOrigin + performance.now() } });
   modelMs = 0;
 }
 
