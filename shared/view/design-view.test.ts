@@ -23,7 +23,10 @@ describe('the design view', () => {
     expect(view.counts.error + view.counts.warning + view.counts.info).toBe(diagnostics.length);
     expect(new Set(view.problems.map((p) => p.id)).size).toBe(view.problems.length);
     // Each route's text range, for the code view.
-    for (const [i, r] of view.routes.entries()) expect(r.start).toBe(doc.model.routes[i]?.range.start.offset);
+    for (const i of view.routes.keys()) {
+      expect(view.routeRanges[2 * i]).toBe(doc.model.routes[i]?.range.start.offset);
+      expect(view.routeRanges[2 * i + 1]).toBe(doc.model.routes[i]?.range.end.offset);
+    }
   });
 
   it('joins findings from elsewhere into the same list, counts and badges', () => {

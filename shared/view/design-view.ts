@@ -24,9 +24,6 @@ export interface RouteRow {
   operationId?: string;
   deprecated: boolean;
   problems: ProblemCounts;
-  /** Offsets of the route's operation in the text: the code view maps its cursor to a route. */
-  start: number;
-  end: number;
 }
 
 export interface ControllerRow {
@@ -58,6 +55,12 @@ export interface DesignView {
   controllers: ControllerRow[];
   /** In declaration order. */
   routes: RouteRow[];
+  /**
+   * Where each route's operation is in the text, as start/end offset pairs in route order: the
+   * code view maps its cursor to a route. Kept out of the rows, which an edit above them would
+   * all change: a keystroke changes one row, and only that row travels (see design-protocol).
+   */
+  routeRanges: Int32Array;
   problems: Problem[];
   counts: ProblemCounts;
 }
@@ -118,9 +121,12 @@ export function buildDesignView(
     ...(r.operationId !== undefined ? { operationId: r.operationId } : {}),
     deprecated: r.deprecated,
     problems: byRoute.get(r.key) ?? emptyCounts(),
-    start: r.range.start.offset,
-    end: r.range.end.offset,
   }));
+  const routeRanges = new Int32Array(model.routes.length * 2);
+  model.routes.forEach((r, i) => {
+    routeRanges[2 * i] = r.range.start.offset;
+    routeRanges[2 * i + 1] = r.range.end.offset;
+  });
 
   return {
     ...base,
@@ -133,6 +139,7 @@ export function buildDesignView(
     mock: model.mock,
     controllers: controllerRows(model.controllers, routes),
     routes,
+    routeRanges,
     problems,
     counts,
   };
@@ -187,4 +194,20 @@ export function withExtraProblems(view: DesignView, extra: readonly Diagnostic[]
     return more ? { ...c, problems: add(c.problems, more) } : c;
   });
   return { ...view, routes, controllers, problems, counts };
+}
+
+/** True when two rows show the same thing (what the sidebar draws from them is the same). */
+export function sameRow(a: RouteRow, b: RouteRow): boolean {
+  return (
+    a.key === b.key &&
+    a.index === b.index &&
+    a.localPath === b.localPath &&
+    a.controller === b.controller &&
+    a.summary === b.summary &&
+    a.operationId === b.operationId &&
+    a.deprecated === b.deprecated &&
+    a.problems.error === b.problems.error &&
+    a.problems.warning === b.problems.warning &&
+    a.problems.info === b.problems.info
+  );
 }

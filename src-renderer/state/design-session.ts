@@ -3,6 +3,8 @@ import type { RoutecraftApi } from '../../shared/contract/create-api';
 import type { DocumentState } from '../../shared/contract/document-state.schema';
 import type { Diagnostic } from '../../shared/model/diagnostic';
 import { withExtraProblems, type DesignView } from '../../shared/view/design-view';
+import { applyRowsUpdate } from '../worker/row-patches';
+import type { ViewOnTheWire } from '../worker/design-protocol';
 import { DesignClient } from '../worker/design-client';
 import type { ProbeAnswer } from '../worker/design-protocol';
 import { useDesign } from './design-store';
@@ -33,9 +35,11 @@ export class DesignSession {
 
   constructor(readonly api: RoutecraftApi) {
     this.worker = new DesignClient(
-      ({ view, selected, selection, schemaNames, timings }) => {
+      ({ view: wire, selected, selection, schemaNames, timings }) => {
         // A view of an older session (the worker was busy when another document opened) is dropped.
-        if (view.sessionId !== this.mirror.at.sessionId) return;
+        if (wire.sessionId !== this.mirror.at.sessionId) return;
+        const view = this.assemble(wire);
+        if (!view) return;
         // The worker followed a renamed route: select it too, unless the user chose another since.
         const followed = selection.seq === this.selectionSeq && selection.routeKey !== this.lastKey;
         if (followed) this.lastKey = selection.routeKey;
@@ -75,6 +79,17 @@ export class DesignSession {
         this.worker.select(this.lastKey, this.selectionSeq);
       }
     });
+  }
+
+  /** The view with its rows: a patch goes on top of the rows of the view it was made against. */
+  private assemble(wire: ViewOnTheWire): DesignView | null {
+    const base = this.baseView && this.baseView.sessionId === wire.sessionId ? { revision: this.baseView.revision, rows: this.baseView.routes } : null;
+    const routes = applyRowsUpdate(base, wire.routes);
+    if (routes === null) {
+      this.worker.full();
+      return null;
+    }
+    return { ...wire, routes };
   }
 
   private joined(view: DesignView): DesignView {

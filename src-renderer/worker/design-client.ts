@@ -27,6 +27,11 @@ export class DesignClient {
     this.send({ type: 'edits', sessionId, revision, edits });
   }
 
+  /** Asks for a view with every row (after a patch that did not fit). */
+  full(): void {
+    this.send({ type: 'full' });
+  }
+
   select(routeKey: string | null, seq: number): void {
     this.send({ type: 'select', routeKey, seq });
   }

@@ -2,7 +2,19 @@ import type { MatchResult } from '../../shared/matching/match-types';
 import type { Route } from '../../shared/model/api-model';
 import type { ProfileId } from '../../shared/model/x-routecraft';
 import type { TextEdit } from '../../shared/edit/text-edit';
-import type { DesignView } from '../../shared/view/design-view';
+import type { DesignView, RouteRow } from '../../shared/view/design-view';
+
+/**
+ * The rows of a view. Copying 10,000 rows from the worker to the UI takes longer than the rest of
+ * a keystroke (~50–100 ms), so after the first view only the rows that differ from the last view
+ * sent travel; the UI puts them into its copy of that view's rows.
+ */
+export type RowsUpdate =
+  | { kind: 'full'; rows: RouteRow[] }
+  | { kind: 'patch'; baseRevision: number; length: number; changed: [number, RouteRow][] };
+
+/** A view as it travels: the rows as an update. */
+export type ViewOnTheWire = Omit<DesignView, 'routes'> & { routes: RowsUpdate };
 
 // Messages between the UI thread and the design worker, which holds a copy of the document and
 // does the heavy work (parsing, the model, every rule, the probe) so that typing never waits.
@@ -12,7 +24,9 @@ export type ToWorker =
   | { type: 'edits'; sessionId: string; revision: number; edits: TextEdit[] }
   /** The route whose full detail the editors show: sent with every view. */
   | { type: 'select'; routeKey: string | null; seq: number }
-  | { type: 'probe'; id: number; method: string; path: string };
+  | { type: 'probe'; id: number; method: string; path: string }
+  /** The UI could not apply a patch (it missed a view): the next view has every row. */
+  | { type: 'full' };
 
 /** One profile's answer to a probe, without the matched Route object (the key names it). */
 export interface ProbeAnswer extends Omit<MatchResult, 'route'> {
@@ -36,7 +50,7 @@ export interface ViewTimings {
 export type FromWorker =
   | {
       type: 'view';
-      view: DesignView;
+      view: ViewOnTheWire;
       selected: Route | null;
       /**
        * The selected route's key now: differs from the one asked for when an edit renamed the

@@ -7,8 +7,9 @@ import { updateDocument } from '../../shared/model/update-document';
 import { PROFILE_IDS } from '../../shared/model/x-routecraft';
 import { getProfile } from '../../shared/profiles/profiles';
 import { runRules } from '../../shared/rules/run-rules';
-import { buildDesignView } from '../../shared/view/design-view';
-import type { FromWorker, ProbeAnswer, ToWorker } from './design-protocol';
+import { buildDesignView, type RouteRow } from '../../shared/view/design-view';
+import type { FromWorker, ProbeAnswer, RowsUpdate, ToWorker } from './design-protocol';
+import { rowsUpdate } from './row-patches';
 
 // The design worker: one copy of the document, updated by the same edits main applies, and
 // everything derived from it. Messages are handled as they come; the view is computed once the
@@ -27,6 +28,8 @@ let lastKeys = new Set<string>();
 /** The last model that parsed: shown (marked unreadable) while the text is broken mid-typing. */
 let lastReadable: ApiModel | undefined;
 let pending = false;
+/** The rows of the last view sent, which the next view's patch is against. */
+let published: { sessionId: string; revision: number; rows: RouteRow[] } | null = null;
 let modelMs = 0;
 
 function post(message: FromWorker): void {
@@ -65,6 +68,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         lastSelectedIndex = -1;
         schedule();
         break;
+      case 'full':
+        published = null;
+        schedule();
+        break;
       case 'probe':
         post({ type: 'probe', id: message.id, answers: probe(message.method, message.path) });
         break;
@@ -91,8 +98,18 @@ function publish(): void {
   const rulesMs = performance.now() - started;
   const view = buildDesignView({ sessionId, revision, readable }, model, diagnostics);
   const selected = followSelection(model);
+  const routes = rowsFor(view.routes);
   const viewMs = performance.now() - started - rulesMs;
-  post({ type: 'view', view, selected, selection: { routeKey: selectedKey, seq: selectionSeq }, schemaNames: schemaNames(), timings: { modelMs, rulesMs, viewMs, postedAt: performance.timeOrigin + performance.now() } });
+  const message: FromWorker = {
+    type: 'view',
+    view: { ...view, routes },
+    selected,
+    selection: { routeKey: selectedKey, seq: selectionSeq },
+    schemaNames: schemaNames(),
+    timings: { modelMs, rulesMs, viewMs, postedAt: performance.timeOrigin + performance.now() },
+  };
+  // The ranges move to the UI without a copy.
+  self.postMessage(message, [view.routeRanges.buffer]);
   modelMs = 0;
 }
 
@@ -113,6 +130,13 @@ function followSelection(model: ApiModel): Route | null {
   lastSelectedIndex = index;
   lastKeys = new Set(model.routes.map((r) => r.key));
   return index === -1 ? null : (model.routes[index] ?? null);
+}
+
+/** The rows for the UI: a patch against the last view sent (same session) when few changed. */
+function rowsFor(rows: RouteRow[]): RowsUpdate {
+  const update = rowsUpdate(published && published.sessionId === sessionId ? published : null, rows);
+  published = { sessionId, revision, rows };
+  return update;
 }
 
 /** Names under components/schemas: what a response body can `$ref`. */

@@ -249,7 +249,7 @@ export class CodeViewController {
     this.cursorMoved = false;
     const position = this.editor.getPosition();
     if (!position) return;
-    const key = routeAtOffset(view.routes, this.model().getOffsetAt(position));
+    const key = routeAtOffset(view, this.model().getOffsetAt(position));
     if (key === null || key === selection.routeKey) return;
     this.keyFromCode = key;
     design.select(key);

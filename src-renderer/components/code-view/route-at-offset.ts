@@ -1,4 +1,4 @@
-import type { RouteRow } from '../../../shared/view/design-view';
+import type { DesignView } from '../../../shared/view/design-view';
 
 /**
  * The route whose operation contains `offset` (the innermost, should ranges nest), or null when
@@ -6,13 +6,16 @@ import type { RouteRow } from '../../../shared/view/design-view';
  * are those of the view's revision. A linear scan: 10,000 routes take well under a millisecond,
  * and it runs only when the user moves the cursor.
  */
-export function routeAtOffset(routes: readonly Pick<RouteRow, 'key' | 'start' | 'end'>[], offset: number): string | null {
+export function routeAtOffset(view: Pick<DesignView, 'routes' | 'routeRanges'>, offset: number): string | null {
   let best: string | null = null;
   let bestSize = Infinity;
-  for (const r of routes) {
-    if (r.start <= offset && offset <= r.end && r.end - r.start < bestSize) {
-      best = r.key;
-      bestSize = r.end - r.start;
+  const ranges = view.routeRanges;
+  for (let i = 0; i < view.routes.length; i++) {
+    const start = ranges[2 * i] ?? 0;
+    const end = ranges[2 * i + 1] ?? -1;
+    if (start <= offset && offset <= end && end - start < bestSize) {
+      best = view.routes[i]?.key ?? null;
+      bestSize = end - start;
     }
   }
   return best;
