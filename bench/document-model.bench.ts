@@ -1,13 +1,18 @@
 /**
  * Issue 2's figures: opening GitHub's REST description (13 MB of JSON) into the model, and one visual
- * edit on it (text edits computed + model updated). Run: `npm run bench -- document-model`.
+ * edit on it (text edits computed + model updated). Issue 6's: typing in the path field of a route of
+ * a 10,000-route document, one rename per keystroke. Run: `npm run bench -- document-model`
+ * (the rename figure alone: `node --import tsx bench/document-model.bench.ts --rename`).
  * Each figure comes from a fresh child process, so peak memory is that of the open alone.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DocumentSession } from '../shared/document-session';
 import { applyIntent } from '../shared/edit/apply-intent';
 import { openDocument } from '../shared/model/open-document';
+import { updateDocument } from '../shared/model/update-document';
+import { syntheticApi } from '../shared/testing/synthetic-api';
 
 const GITHUB = 'node_modules/@octokit/openapi/generated/api.github.com.json';
 const RUNS = 5;
@@ -19,6 +24,13 @@ function stats(xs: number[]) {
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+const RENAMES = 60;
+
+/** CPU time of this process (all its threads, the garbage collector's included), in ms. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 if (process.argv[2] === '--child-open') {
   const baseline = process.resourceUsage().maxRSS;
@@ -42,10 +54,55 @@ if (process.argv[2] === '--child-open') {
     times.push(performance.now() - start);
   }
   process.stdout.write(JSON.stringify({ times, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+} else if (process.argv[2] === '--child-rename') {
+  // The designer's path field renames the route on every keystroke: the session applies the intent
+  // (text edits + its model), then the view's copy of the document takes the same edits.
+  const text = syntheticApi(10_000);
+  const session = new DocumentSession(text, { fileName: 'synthetic.json' });
+  let copy = openDocument(text, { fileName: 'synthetic.json' });
+  const intent: number[] = [];
+  const view: number[] = [];
+  const both: number[] = [];
+  const cpu: number[] = [];
+  // Type into the path of three routes in turn: near the start, the middle and the end of `paths`.
+  const targets = [0, 5000, 9999].map((i) => session.document.model.routes[i]!);
+  for (let i = 0; i < RENAMES; i++) {
+    const t = targets[Math.floor(i / (RENAMES / targets.length))]!;
+    const route = session.document.model.routes.find((r) => r.operationId === t.operationId)!;
+    const c0 = cpuMs();
+    const start = performance.now();
+    const change = session.apply({ op: 'updateRoute', route: route.key, path: `${route.path}${'abcdefghij'[i % 10]}` });
+    const applied = performance.now();
+    copy = updateDocument(copy, change.edits);
+    const end = performance.now();
+    intent.push(applied - start);
+    view.push(end - applied);
+    both.push(end - start);
+    cpu.push(cpuMs() - c0);
+  }
+  if (copy.source.text !== session.text || copy.model.routes.length !== 10_000) throw new Error('the copy drifted');
+  process.stdout.write(JSON.stringify({ intent, view, both, cpu, bytes: text.length, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 } else {
   const self = fileURLToPath(import.meta.url);
   const child = (flag: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, flag], { encoding: 'utf8', maxBuffer: 1 << 24 }));
-  const opens = Array.from({ length: RUNS }, () => child('--child-open'));
+  const renameOnly = process.argv.includes('--rename');
+  if (!renameOnly) reportOpenAndEdit(Array.from({ length: RUNS }, () => child('--child-open')));
+  const rename = child('--child-rename');
+  const line = (label: string, xs: number[]) => {
+    const r = stats(xs);
+    console.log(`  ${label.padEnd(24)} median ${ms(r.median)}  p95 ${ms(r.p95)}  max ${ms(r.max)}`);
+  };
+  console.log(`Path rename at 10,000 routes (synthetic, ${(rename.bytes / 1e6).toFixed(1)} MB of JSON with an x-routecraft.order list), ${RENAMES} renames in sequence:`);
+  line('intent + its model', rename.intent);
+  line('updateDocument on a copy', rename.view);
+  line('both', rename.both);
+  line('CPU time of both', rename.cpu);
+  console.log(`  peak RSS ${rename.peakRssMb.toFixed(0)} MB;  goal: a keystroke shows in the sidebar and problems in < 100 ms p95`);
+}
+
+function reportOpenAndEdit(opens: { openMs: number; readMs: number; peakRssMb: number; baselineRssMb: number }[]): void {
+  const self = fileURLToPath(import.meta.url);
+  const child = (flag: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, flag], { encoding: 'utf8', maxBuffer: 1 << 24 }));
   const open = stats(opens.map((o) => o.openMs));
   const read = stats(opens.map((o) => o.readMs));
   const peak = Math.max(...opens.map((o) => o.peakRssMb));

@@ -48,12 +48,13 @@ export function parseJson(text: string, from = 0): JsonParse {
 
 /**
  * Parses exactly one JSON value starting at `from` (used to re-read one edited subtree). With `base`,
- * `text` is a piece of a larger text that starts at `base`, and offsets are given in that text.
+ * `text` is a piece of a larger text that starts at `base`, and offsets are given in that text;
+ * `depth` is how deep in that text the value sits, so the nesting limit stays that of a full parse.
  */
-export function parseJsonValueAt(text: string, from: number, base = 0): { node: SNode; end: number } {
+export function parseJsonValueAt(text: string, from: number, base = 0, depth = 0): { node: SNode; end: number } {
   const scanner = new Scanner(text, from);
   scanner.skipWs();
-  const node = scanner.value(0);
+  const node = scanner.value(depth);
   if (base !== 0) shiftNode(node, base);
   return { node, end: scanner.pos + base };
 }

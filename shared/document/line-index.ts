@@ -16,17 +16,16 @@ export class LineIndex {
   private readonly starts: Uint32Array;
 
   /**
-   * With the previous index, the edits that produced `text` and the text they applied to, only the
-   * changed lines are scanned (rebuilt from old pieces, so a huge new text is not read); the other
-   * line starts are kept or shifted.
+   * With the previous index and the edits that produced `text` from its text, only the inserted
+   * text is scanned: line starts outside the edits are kept or shifted, so a huge new text (which
+   * may still be an unflattened concatenation) is never read, however far apart the edits are.
    */
   constructor(
     readonly text: string,
     previous?: LineIndex,
     edits?: readonly { offset: number; length: number; text: string }[],
-    previousText?: string,
   ) {
-    this.starts = previous && edits && edits.length > 0 && previousText !== undefined ? LineIndex.updated(previousText, previous, edits) : Uint32Array.from(LineIndex.scan(text, 0, text.length, 0, [0]));
+    this.starts = previous && edits && edits.length > 0 ? LineIndex.updated(previous.starts, edits) : Uint32Array.from(LineIndex.scan(text, 0, text.length, 0, [0]));
   }
 
   private static scan(text: string, from: number, to: number, base: number, into: number[]): number[] {
@@ -38,18 +37,26 @@ export class LineIndex {
     return into;
   }
 
-  private static updated(oldText: string, previous: LineIndex, edits: readonly { offset: number; length: number; text: string }[]): Uint32Array {
-    const piece = changedLines(oldText, edits);
-    const old = previous.starts;
-    const keep = upperBound(old, piece.start);
-    const inserted = LineIndex.scan(piece.text, 0, piece.text.length, piece.base, []);
-    const tailFrom = upperBound(old, piece.end);
-    const out = new Uint32Array(keep + inserted.length + (old.length - tailFrom));
-    out.set(old.subarray(0, keep), 0);
-    out.set(inserted, keep);
-    let j = keep + inserted.length;
-    for (let i = tailFrom; i < old.length; i++) out[j++] = (old[i] as number) + piece.delta;
-    return out;
+  private static updated(old: Uint32Array, edits: readonly { offset: number; length: number; text: string }[]): Uint32Array {
+    const sorted = [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
+    let added = 0;
+    for (const e of sorted) added += countLines(e.text);
+    const out = new Uint32Array(old.length + added);
+    let j = 0;
+    let i = 0;
+    let delta = 0;
+    for (const e of sorted) {
+      // A line starts after each '\n': those before the edit (a start at the edit itself follows a
+      // kept '\n') move by the edits so far; those whose '\n' the edit removed go.
+      const keepTo = upperBound(old, e.offset);
+      for (; i < keepTo; i++) out[j++] = (old[i] as number) + delta;
+      i = Math.max(i, upperBound(old, e.offset + e.length));
+      const at = e.offset + delta;
+      for (const start of LineIndex.scan(e.text, 0, e.text.length, at, [])) out[j++] = start;
+      delta += e.text.length - e.length;
+    }
+    for (; i < old.length; i++) out[j++] = (old[i] as number) + delta;
+    return j === out.length ? out : out.slice(0, j);
   }
 
   get lineCount(): number {
@@ -89,26 +96,9 @@ function upperBound(a: Uint32Array, value: number): number {
   return lo;
 }
 
-/**
- * The new text of the lines an edit touches, built from the old text: it starts at `base` (a line
- * start, the same in both texts) and replaces the old [base, end).
- */
-function changedLines(oldText: string, edits: readonly { offset: number; length: number; text: string }[]): { text: string; base: number; start: number; end: number; delta: number } {
-  let start = Infinity;
-  let end = -Infinity;
-  let delta = 0;
-  for (const e of edits) {
-    start = Math.min(start, e.offset);
-    end = Math.max(end, e.offset + e.length);
-    delta += e.text.length - e.length;
-  }
-  const base = start <= 0 ? 0 : oldText.lastIndexOf('\n', start - 1) + 1;
-  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
-  let text = '';
-  let pos = base;
-  for (const e of sorted) {
-    text += oldText.slice(pos, e.offset) + e.text;
-    pos = e.offset + e.length;
-  }
-  return { text: text + oldText.slice(pos, end), base, start, end, delta };
+/** The number of '\n' in `text`. */
+export function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

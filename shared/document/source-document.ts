@@ -16,6 +16,8 @@ export interface SourceDocument {
   readonly problems: readonly ParseProblem[];
   readonly style: DocumentStyle;
   readonly lines: LineIndex;
+  /** YAML only: the text uses aliases, so one edit can change the value at several places. */
+  readonly aliases?: true;
 }
 
 /** Documents above this size are refused with a message instead of freezing the app. */
@@ -58,7 +60,7 @@ export function readSource(text: string, options: ReadOptions = {}): SourceDocum
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = format === 'json' ? parseJson(text, text.length - body.length) : parseYaml(text);
-  return { ...base, root: parsed.root, problems: parsed.problems };
+  return { ...base, root: parsed.root, problems: parsed.problems, ...('aliases' in parsed && parsed.aliases ? { aliases: true as const } : {}) };
 }
 
 function mb(n: number): string {

@@ -49,6 +49,14 @@ export class SPair {
     this.pending = 0;
   }
 
+  /**
+   * The value with its offsets possibly not yet moved: for reading keys, kinds and scalar values
+   * only. Walking all 10,000 path items for their keys must not move every subtree on the way.
+   */
+  get shape(): SNode {
+    return this.node;
+  }
+
   /** Moves the pair by `delta` characters. */
   shift(delta: number): void {
     this.keyStart += delta;

@@ -6,6 +6,8 @@ import { MAX_DEPTH } from './json-source';
 export interface YamlParse {
   root: SNode | undefined;
   problems: ParseProblem[];
+  /** Set when the text uses aliases (`*name`): a change at an anchor then shows wherever it is used. */
+  aliases?: true;
 }
 
 /** Reads YAML through the `yaml` package and converts its AST into the format-neutral tree. */
@@ -25,7 +27,7 @@ export function parseYaml(text: string): YamlParse {
   try {
     const root = converter.node(doc.contents as YNode, 0);
     converter.resolveAliases();
-    return { root, problems };
+    return { root, problems, ...(converter.hasAliases ? { aliases: true as const } : {}) };
   } catch (e) {
     if (e instanceof TooDeep) return { root: undefined, problems: [{ code: 'too-deep', message: `Nesting deeper than ${MAX_DEPTH} levels`, offset: e.offset, length: 1 }] };
     throw e;
@@ -87,6 +89,10 @@ class Converter {
     }
     this.byYNode.set(n, out);
     return out;
+  }
+
+  get hasAliases(): boolean {
+    return this.aliases.length > 0;
   }
 
   resolveAliases(): void {

@@ -2,7 +2,7 @@ import type { SourceDocument } from '../document/source-document';
 import { asMap, asSeq, asString, getAt, getPair, type SNode } from '../document/source-tree';
 import type { Route } from '../model/api-model';
 import type { ApiDocument } from '../model/open-document';
-import { naturalOrder, orderList } from '../model/route-order';
+import { isNaturalOrder, orderList } from '../model/route-order';
 import { X_ROOT, parseRouteKey, routeKey } from '../model/x-routecraft';
 import { EditError } from './edit-error';
 import type { Path } from './structural-edits';
@@ -99,9 +99,8 @@ export function tagIndex(tx: Transaction, name: string): number {
  * otherwise `x-routecraft.order` is written, changed item by item so that its diff stays small.
  */
 export function reconcileOrder(tx: Transaction, desired: readonly string[]): void {
-  const natural = naturalOrder(tx.current);
   const list = orderList(tx.current);
-  if (sameList(natural, desired)) {
+  if (isNaturalOrder(tx.current, desired)) {
     if (list) removeOrderList(tx);
     return;
   }
@@ -111,17 +110,41 @@ export function reconcileOrder(tx: Transaction, desired: readonly string[]): voi
   }
   const path = [X_ROOT, 'order'];
   // Few changes are the common case (one move, insert, rename or removal); more get a rewrite.
+  // Lists hold every route (10,000 in big APIs): each pass is linear, and only changes splice.
   let steps = 0;
+  const wanted = new Set(desired);
+  const uniqueDesired = wanted.size === desired.length;
+  // One entry renamed (the designer's path field renames a route on every keystroke): the passes
+  // below would remove it and insert the new key in its place; one replacement writes the same
+  // text where the list's layout allows.
+  const renamed = uniqueDesired ? onlyDifference(list, desired) : -1;
+  if (renamed !== -1 && !wanted.has(list[renamed] as string)) {
+    let replaced = false;
+    tx.step((editor) => {
+      const edits = editor.reinsertItem(path, renamed, desired[renamed] as string);
+      replaced = edits !== undefined;
+      return edits ?? [];
+    });
+    if (replaced) return;
+  }
+  const firstAt = new Map<string, number>();
+  list.forEach((key, i) => {
+    if (!firstAt.has(key)) firstAt.set(key, i);
+  });
+  // Back to front, so removals leave the indexes still to visit (and the first places) as they were.
   for (let i = list.length - 1; i >= 0; i--) {
-    if (!desired.includes(list[i] as string) || list.indexOf(list[i] as string) !== i) {
+    const key = list[i] as string;
+    if (!wanted.has(key) || firstAt.get(key) !== i) {
       tx.step((editor) => editor.remove([...path, String(i)]));
       list.splice(i, 1);
       steps++;
     }
   }
+  // The list now holds each key once and, at step i, starts with desired's first i keys: a key
+  // desired once is at i or further on, so only a move or an insertion searches.
   for (let i = 0; i < desired.length && steps < 20; i++) {
     const key = desired[i] as string;
-    const at = list.indexOf(key);
+    const at = !uniqueDesired ? list.indexOf(key) : list[i] === key ? i : list.indexOf(key, i);
     if (at === i) continue;
     if (at === -1) tx.step((editor) => editor.insertItem(path, key, i));
     else tx.step((editor) => editor.moveItem(path, at, i));
@@ -135,14 +158,22 @@ export function reconcileOrder(tx: Transaction, desired: readonly string[]): voi
   if (steps >= 20) tx.step((editor) => editor.set(path, [...desired]));
 }
 
+/** The one index where two lists of the same length (two or more) differ, else -1. */
+function onlyDifference(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length || a.length < 2) return -1;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at !== -1) return -1;
+    at = i;
+  }
+  return at;
+}
+
 function removeOrderList(tx: Transaction): void {
   const x = asMap(getPair(asMap(tx.current.root) ?? emptyMap, X_ROOT)?.value);
   if (x && x.pairs.length === 1) tx.step((editor) => editor.remove([X_ROOT]));
   else tx.step((editor) => editor.remove([X_ROOT, 'order']));
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
 export function currentOrder(doc: ApiDocument): string[] {

@@ -147,6 +147,32 @@ export class StructuralEditor {
   }
 
   /**
+   * The edits of `remove([...seqPath, index])` followed by `insertItem(seqPath, value, index)`,
+   * computed as one replacement of the item: renaming an entry of a 10,000-entry list on every
+   * keystroke then costs one step, not two. Only where both give the same text — a JSON list of
+   * two or more items whose separator there is the one `insertItem` writes, and a string value;
+   * undefined otherwise.
+   */
+  reinsertItem(seqPath: Path, index: number, value: string): TextEdit[] | undefined {
+    if (this.doc.format !== 'json') return undefined;
+    const found = this.find([...seqPath, String(index)]);
+    if (!found || found.parent.kind !== 'item') return undefined;
+    const items = found.parent.seq.items;
+    const first = items[0] as SNode;
+    const n = items.length;
+    if (n < 2) return undefined;
+    // What jsonInsert writes between two items (the first item's indentation stays the first's:
+    // removing item 0 moves item 1 onto its line).
+    const seq = found.parent.seq;
+    const multiline = this.text.slice(seq.start, first.start).includes('\n');
+    const sep = multiline ? this.doc.style.eol + lineIndent(this.text, first.start) : ' ';
+    // The separator the removal takes away: after the item, or before it when it is the last.
+    const [a, b] = index < n - 1 ? [items[index], items[index + 1]] : [items[n - 2], items[n - 1]];
+    if (this.text.slice((a as SNode).end, (b as SNode).start) !== `,${sep}`) return undefined;
+    return this.replace(found, value);
+  }
+
+  /**
    * The pair at `path` as written — its comment lines, key, value and layout — for moving it
    * elsewhere with `insertEntry`. Moving text instead of values keeps comments, formatting and the
    * order of keys such as status codes (which a JavaScript object would sort).

@@ -5,8 +5,11 @@ import { asMap, asScalar, asSeq, asString, deref, getPair, toValue, type SMap, t
 import type { ApiModel, Controller, HeaderSpec, MediaContent, MockSettings, NamedExample, OpenApiVersion, PathParam, RequestBody, ResponseSpec, Route } from './api-model';
 import type { Diagnostic } from './diagnostic';
 import { resolveRef } from './ref-resolver';
-import { effectiveOrder } from './route-order';
-import { CONVERTORS, DEFAULT_PROFILE, PROFILE_IDS, X_CONVERTOR, X_DEFAULT_STATUS, X_PREFIX, X_ROOT, isHttpMethod, parseRouteKey, routeKey, type Convertor, type ProfileId } from './x-routecraft';
+import type { RouteReuse } from './unchanged-routes';
+import { CONVERTORS, DEFAULT_PROFILE, PROFILE_IDS, X_CONVERTOR, X_DEFAULT_STATUS, X_PREFIX, X_ROOT, isHttpMethod, normalRouteKey, routeKey, type Convertor, type ProfileId } from './x-routecraft';
+
+// With the model's other entry points, for callers that keep routes across edits (the validator).
+export { movedCopyOf } from './unchanged-routes';
 
 export interface ModelResult {
   model: ApiModel;
@@ -24,43 +27,13 @@ export function buildModel(doc: SourceDocument): ModelResult {
 }
 
 /**
- * Re-reads the model after an edit that stayed inside one path item: that path item's routes are
- * read again, every other route is reused (with its ranges moved by the edit). Anything else —
- * edits to components, tags or settings, or a document with structural problems — reads it all.
+ * Re-reads the model after an edit, taking the routes of path items that `reuse` vouches for as
+ * they are: a keystroke in one path item of 10,000 reads that path item, not 10,000. Settings, tags
+ * and the declaration order are always read again (they are small, and the order list may be what
+ * changed).
  */
-export function updateModel(doc: SourceDocument, previous: ModelResult, change: LocalChange): ModelResult {
-  if (previous.diagnostics.length > 0) return buildModel(doc);
-  const byPath = new Map<string, Route[]>();
-  for (const r of previous.model.routes) {
-    const list = byPath.get(r.path);
-    if (list) list.push(r);
-    else byPath.set(r.path, [r]);
-  }
-  const builder = new ModelBuilder(doc, (pair) => {
-    if (pair.key === change.path) return undefined;
-    const routes = byPath.get(pair.key);
-    if (!routes) return undefined;
-    return routes.map((r) => (r.range.start.offset >= change.end ? shiftRoute(r, change.delta, doc) : r));
-  });
-  return builder.build();
-}
-
-/** An edit of [start, end) of the old text, growing it by `delta`, inside the path item `path`. */
-export interface LocalChange {
-  path: string;
-  start: number;
-  end: number;
-  delta: number;
-}
-
-function shiftRoute(route: Route, delta: number, doc: SourceDocument): Route {
-  const move = (r: SourceRange): SourceRange => doc.lines.range(r.start.offset + delta, r.end.offset + delta);
-  return {
-    ...route,
-    params: route.params.map((p) => (p.range ? { ...p, range: move(p.range) } : p)),
-    responses: route.responses.map((res) => ({ ...res, range: move(res.range), headers: res.headers.map((h) => ({ ...h, range: move(h.range) })) })),
-    range: move(route.range),
-  };
+export function updateModel(doc: SourceDocument, reuse: RouteReuse): ModelResult {
+  return new ModelBuilder(doc, reuse).build();
 }
 
 const TEMPLATE_PARAM = /\{([^{}]+)\}/g;
@@ -72,7 +45,7 @@ class ModelBuilder {
   constructor(
     private readonly doc: SourceDocument,
     /** Routes to take as they are instead of reading the path item again. */
-    private readonly reuse?: (pathPair: SPair) => Route[] | undefined,
+    private readonly reuse?: RouteReuse,
   ) {
     this.root = doc.root;
   }
@@ -142,7 +115,8 @@ class ModelBuilder {
         out.order = [];
         seq.items.forEach((item, i) => {
           const s = asString(item);
-          if (s && parseRouteKey(s)) out.order?.push(s);
+          const key = s === undefined ? undefined : normalRouteKey(s);
+          if (key !== undefined) out.order?.push(key);
           else this.problem('document/invalid-structure', `Order entry ${JSON.stringify(asScalar(item) ?? null)} should be "METHOD /path".`, [X_ROOT, 'order', String(i)], item);
         });
       }
@@ -199,8 +173,12 @@ class ModelBuilder {
       if (asScalar(pathsPair.value) !== null) this.problem('document/invalid-structure', '`paths` should be a mapping from paths to path items.', ['paths'], pathsPair.value);
       return routes;
     }
-    for (const pathPair of paths.pairs) {
-      const reused = this.reuse?.(pathPair);
+    const reuse = this.reuse;
+    // Where the text after the last path item ends: the next root key, or the end of the text.
+    const after = root.pairs[root.pairs.indexOf(pathsPair) + 1]?.keyStart ?? this.doc.text.length;
+    for (let i = 0; i < paths.pairs.length; i++) {
+      const pathPair = paths.pairs[i] as SPair;
+      const reused = reuse?.(pathPair, paths.pairs[i + 1]?.keyStart ?? after);
       if (reused) routes.push(...reused);
       else routes.push(...this.readPathItem(pathPair, tags));
     }
@@ -387,15 +365,24 @@ class ModelBuilder {
     });
   }
 
+  /**
+   * `effectiveOrder`, on the routes themselves: one map from key to place, read once per list entry
+   * (the list holds every route of big APIs, and this runs on every edit). `order` holds normal keys.
+   */
   private applyOrder(routes: Route[], order: string[] | undefined): { routes: Route[]; source: ApiModel['orderSource'] } {
     if (!order || order.length === 0) return { routes, source: 'paths' };
-    const byKey = new Map(routes.map((r) => [r.key, r]));
-    const normalised = order.map((entry) => {
-      const parsed = parseRouteKey(entry);
-      return parsed ? routeKey(parsed.method, parsed.path) : '';
-    });
-    const keys = effectiveOrder(routes.map((r) => r.key), normalised);
-    return { routes: keys.map((k) => byKey.get(k) as Route), source: 'x-routecraft' };
+    const placeOf = new Map<string, number>();
+    for (let i = 0; i < routes.length; i++) placeOf.set((routes[i] as Route).key, i);
+    const taken = new Uint8Array(routes.length);
+    const out: Route[] = [];
+    for (const key of order) {
+      const i = placeOf.get(key);
+      if (i === undefined || taken[i]) continue;
+      taken[i] = 1;
+      out.push(routes[i] as Route);
+    }
+    for (let i = 0; i < routes.length; i++) if (!taken[i]) out.push(routes[i] as Route);
+    return { routes: out, source: 'x-routecraft' };
   }
 
   private controllers(declared: Map<string, Controller>, routes: Route[]): Controller[] {

@@ -1,16 +1,32 @@
 import type { SourceDocument } from '../document/source-document';
 import { asMap, asSeq, asString, getPair } from '../document/source-tree';
-import { X_ROOT, isHttpMethod, parseRouteKey, routeKey } from './x-routecraft';
+import { X_ROOT, isHttpMethod, normalRouteKey } from './x-routecraft';
 
-/** Routes in the order of `paths` (and of methods inside each path item). */
-export function naturalOrder(doc: SourceDocument): string[] {
-  const out: string[] = [];
+/**
+ * Whether `keys` lists exactly the routes of `paths`, in `paths` order (and methods' order inside
+ * each path item). Compared as it walks, without building that list (10,000 key strings on every
+ * keystroke), and only keys and kinds are read: `shape` leaves every subtree's offsets as they are.
+ */
+export function isNaturalOrder(doc: SourceDocument, keys: readonly string[]): boolean {
+  let i = 0;
   const paths = asMap(getPair(asMap(doc.root) ?? { kind: 'map', start: 0, end: 0, flow: false, pairs: [] }, 'paths')?.value);
   for (const p of paths?.pairs ?? []) {
-    const item = asMap(p.value);
-    for (const m of item?.pairs ?? []) if (isHttpMethod(m.key) && asMap(m.value)) out.push(routeKey(m.key, p.key));
+    const item = asMap(p.shape);
+    for (const m of item?.pairs ?? []) {
+      if (!isHttpMethod(m.key) || !asMap(m.shape)) continue;
+      const key = keys[i++];
+      if (key === undefined || !isRouteKey(key, m.key, p.key)) return false;
+    }
   }
-  return out;
+  return i === keys.length;
+}
+
+/** `key === routeKey(method, path)`, without building the right-hand side. */
+function isRouteKey(key: string, method: string, path: string): boolean {
+  const m = method.length;
+  if (key.length !== m + 1 + path.length || key.charCodeAt(m) !== 32 || !key.endsWith(path)) return false;
+  for (let i = 0; i < m; i++) if (key.charCodeAt(i) !== (method.charCodeAt(i) & ~32)) return false;
+  return true;
 }
 
 /** The `x-routecraft.order` list as written (normalised keys), or undefined when absent. */
@@ -19,14 +35,11 @@ export function orderList(doc: SourceDocument): string[] | undefined {
   const x = asMap(root && getPair(root, X_ROOT)?.value);
   const seq = asSeq(x && getPair(x, 'order')?.value);
   if (!seq) return undefined;
-  return seq.items.map((i) => {
-    const parsed = parseRouteKey(asString(i) ?? '');
-    return parsed ? routeKey(parsed.method, parsed.path) : '';
-  });
+  return seq.items.map((i) => normalRouteKey(asString(i) ?? '') ?? '');
 }
 
 /**
- * Declaration order: the listed routes first, in list order; then every unlisted route in `paths`
+ * Declaration order (the model's applyOrder does the same on routes): the listed routes first, in list order; then every unlisted route in `paths`
  * order. Unknown and repeated list entries are ignored.
  */
 export function effectiveOrder(natural: readonly string[], list: readonly string[] | undefined): string[] {

@@ -37,3 +37,13 @@ export function parseRouteKey(key: string): { method: HttpMethod; path: string }
   const method = (m[1] ?? '').toLowerCase();
   return isHttpMethod(method) ? { method, path: m[2] ?? '' } : undefined;
 }
+
+/** A key as `routeKey` writes it: most order lists hold only these, and they need no parsing. */
+const NORMAL_ROUTE_KEY = new RegExp(`^(?:${HTTP_METHODS.map((m) => m.toUpperCase()).join('|')}) \\S(?:.*\\S)?$`);
+
+/** `key` in the form `routeKey` writes (`get  /a ` → `GET /a`), or undefined when it names no route. */
+export function normalRouteKey(key: string): string | undefined {
+  if (NORMAL_ROUTE_KEY.test(key)) return key;
+  const parsed = parseRouteKey(key);
+  return parsed ? routeKey(parsed.method, parsed.path) : undefined;
+}

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import fs from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { StructuralEditor } from '../edit/structural-edits';
+import { applyEdits, type TextEdit } from '../edit/text-edit';
+import { readSource, type SourceDocument } from './source-document';
+import type { SNode } from './source-tree';
+import { updateSourceTracked } from './update-source';
+
+/**
+ * An updated tree must be the tree a full read gives — every key, value and offset — whatever the
+ * edits: one or several, far apart or touching, valid or not.
+ */
+
+const json = fs.readFileSync('fixtures/openapi/users-api.json', 'utf8');
+const documents = { pretty: json, compact: JSON.stringify(JSON.parse(json)) };
+const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 200);
+const TIMEOUT = 120_000;
+
+function shape(node: SNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.kind) {
+    case 'map':
+      return { map: [node.start, node.end], pairs: node.pairs.map((p) => [p.key, p.keyStart, p.keyEnd, shape(p.value)]) };
+    case 'seq':
+      return { seq: [node.start, node.end], items: node.items.map(shape) };
+    case 'scalar':
+      return [node.start, node.end, node.value];
+    case 'alias':
+      return 'alias';
+  }
+}
+
+function expectSameAsFullRead(doc: SourceDocument, edits: TextEdit[]): void {
+  const text = applyEdits(doc.text, edits);
+  const fresh = readSource(text, { fileName: 'a.json' });
+  const { source } = updateSourceTracked(doc, edits);
+  expect(source.text).toBe(text);
+  expect(source.problems.map((p) => p.code)).toEqual(fresh.problems.map((p) => p.code));
+  expect(shape(source.root)).toEqual(shape(fresh.root));
+  const sample = (doc: SourceDocument) => Array.from({ length: Math.ceil(text.length / 13) + 1 }, (_, i) => doc.lines.position(i * 13));
+  expect(source.lines.lineCount).toBe(fresh.lines.lineCount);
+  expect(sample(source)).toEqual(sample(fresh));
+}
+
+/** Every path to a node of the tree, for picking edit targets. */
+function paths(node: SNode | undefined, at: string[] = [], out: string[][] = []): string[][] {
+  out.push(at);
+  if (node?.kind === 'map') for (const p of node.pairs) paths(p.value, [...at, p.key], out);
+  if (node?.kind === 'seq') node.items.forEach((item, i) => paths(item, [...at, String(i)], out));
+  return out;
+}
+
+const VALUES = [1, 'x', '', 'a"b', null, true, { k: 1 }, [], ['y', 2], { '': 0 }, { description: 'OK' }];
+const KEYS = ['x', 'description', '', 'get', '/a', 'a\\b'];
+const step = fc.record({ kind: fc.constantFrom('set', 'insertPair', 'insertItem', 'remove', 'renameKey', 'moveItem', 'typeInString'), target: fc.nat(), a: fc.nat(), b: fc.nat() });
+
+/** A structural edit at a random place, or nothing when it does not apply there. */
+function structural(doc: SourceDocument, s: typeof step extends fc.Arbitrary<infer T> ? T : never): TextEdit[] {
+  const all = paths(doc.root);
+  const path = all[s.target % all.length] as string[];
+  const editor = new StructuralEditor(doc);
+  try {
+    switch (s.kind) {
+      case 'set':
+        return editor.set(path, VALUES[s.a % VALUES.length]);
+      case 'insertPair':
+        return editor.insertPair(path, KEYS[s.a % KEYS.length] as string, VALUES[s.b % VALUES.length], s.b % 5);
+      case 'insertItem':
+        return editor.insertItem(path, VALUES[s.a % VALUES.length], s.b % 5);
+      case 'remove':
+        return editor.remove(path);
+      case 'renameKey':
+        return editor.renameKey(path, KEYS[s.a % KEYS.length] as string);
+      case 'moveItem':
+        return editor.moveItem(path, s.a % 4, s.b % 4);
+      case 'typeInString': {
+        // A keystroke inside a string or a key, as the path field of the designer makes.
+        const at = doc.text.indexOf('"', s.a % doc.text.length);
+        return at === -1 ? [] : [{ offset: at + 1, length: 0, text: 'abc'.slice(0, 1 + (s.b % 3)) }];
+      }
+    }
+  } catch {
+    return [];
+  }
+}
+
+/** The edits that do not overlap the ones before them, as one batch against the same text. */
+function batch(lists: TextEdit[][]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const list of lists) {
+    const clash = list.some((e) => out.some((o) => e.offset < o.offset + o.length + 1 && o.offset < e.offset + e.length + 1));
+    if (!clash) out.push(...list);
+  }
+  return out;
+}
+
+describe('an updated JSON tree equals a full read', () => {
+  for (const [name, text] of Object.entries(documents)) {
+    test(`${name}: several structural edits in one batch`, () => {
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), (steps) => {
+          const doc = readSource(text, { fileName: 'a.json' });
+          const edits = batch(steps.map((s) => structural(readSource(text, { fileName: 'a.json' }), s)));
+          if (edits.length > 0) expectSameAsFullRead(doc, edits);
+        }),
+        { numRuns: RUNS },
+      );
+    }, TIMEOUT);
+
+    test(`${name}: a sequence of updates, each on the previous result`, () => {
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+          let doc = readSource(text, { fileName: 'a.json' });
+          for (const s of steps) {
+            const edits = structural(doc, s);
+            if (edits.length === 0) continue;
+            const next = applyEdits(doc.text, edits);
+            doc = updateSourceTracked(doc, edits).source;
+            const fresh = readSource(next, { fileName: 'a.json' });
+            expect(shape(doc.root)).toEqual(shape(fresh.root));
+            if (doc.problems.length > 0) return;
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    }, TIMEOUT);
+
+    test(`${name}: random characters anywhere (mostly breaking the syntax)`, () => {
+      const char = fc.constantFrom('"', ',', '{', '}', '[', ']', ':', 'a', '1', ' ', '\n', '\\');
+      const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 3 }), text: fc.string({ unit: char, maxLength: 3 }) });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (raw) => {
+          const edits = batch(raw.map((e) => [{ offset: e.at % text.length, length: Math.min(e.length, text.length - (e.at % text.length)), text: e.text }]));
+          expectSameAsFullRead(readSource(text, { fileName: 'a.json' }), edits);
+        }),
+        { numRuns: RUNS },
+      );
+    }, TIMEOUT);
+  }
+});
+
+describe('where the tree changed', () => {
+  const doc = () => readSource(documents.pretty, { fileName: 'a.json' });
+
+  test('edits under two root keys re-read only there', () => {
+    const d = doc();
+    const profile = d.text.indexOf('"fastapi"') + 1;
+    const key = d.text.indexOf('"/api/users/me"') + 1;
+    const { changedRootKeys } = updateSourceTracked(d, [
+      { offset: profile, length: 0, text: 'x' },
+      { offset: key, length: 0, text: 'x' },
+    ]);
+    expect([...(changedRootKeys ?? [])].sort()).toEqual(['paths', 'x-routecraft']);
+  });
+
+  test('a root key added or renamed is a change at the top level', () => {
+    const d = doc();
+    const info = d.text.indexOf('"info"');
+    expect(updateSourceTracked(d, [{ offset: info, length: 0, text: '"x-new": 1,\n  ' }]).changedRootKeys).toBeUndefined();
+    expect(updateSourceTracked(doc(), [{ offset: info + 1, length: 0, text: 'x' }]).changedRootKeys).toBeUndefined();
+  });
+});

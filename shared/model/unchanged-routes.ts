@@ -1,0 +1,181 @@
+import type { EditMapping } from '../document/edit-mapping';
+import type { SPair } from '../document/source-tree';
+import type { SourceRange } from '../document/line-index';
+import type { ApiModel, HeaderSpec, PathParam, ResponseSpec, Route } from './api-model';
+import { isHttpMethod } from './x-routecraft';
+
+/**
+ * Given a path item of the new tree, its routes when they can be kept; undefined: read it. The
+ * text up to `until` (where the next path item starts) may belong to it: a YAML block ends at its
+ * last character, and lines removed or added after that are still its own.
+ */
+export type RouteReuse = (pathPair: SPair, until: number) => Route[] | undefined;
+
+/**
+ * Keeps the routes of every path item no edit touched, with their ranges moved to the new text.
+ * Only sound when the edits changed nothing those routes read outside their path item (tags,
+ * components): the caller checks that. Each kept path item is checked against the routes it is
+ * given — same methods, each operation exactly where its route's range says — so a path item
+ * that merely has the old key (text moved between path items, say) is read again.
+ */
+export function unchangedRoutes(previous: ApiModel, mapping: EditMapping): RouteReuse {
+  const copies = new Map<Route, Route>();
+  recentCopies.push(copies);
+  if (recentCopies.length > KEPT_UPDATES) recentCopies.shift();
+  const byPath = new Map<string, Route[]>();
+  for (const r of previous.routes) {
+    const list = byPath.get(r.path);
+    if (list) list.push(r);
+    else byPath.set(r.path, [r]);
+  }
+  return (pathPair, until) => {
+    const routes = byPath.get(pathPair.key);
+    if (!routes) return undefined;
+    const item = pathPair.value;
+    if (item.kind !== 'map' || mapping.touches(pathPair.keyStart, Math.max(item.end, until))) return undefined;
+    // The model lists routes in declaration order; a path item reads them in method order.
+    const inItem = inTextOrder(routes);
+    let k = 0;
+    for (const op of item.pairs) {
+      if (!isHttpMethod(op.key)) continue;
+      const route = inItem[k++];
+      if (!route || route.method !== op.key || mapping.offset(route.range.start.offset) !== op.keyStart) return undefined;
+    }
+    if (k !== inItem.length) return undefined;
+    const out: Route[] = [];
+    for (const route of inItem) out.push(movedRoute(route, mapping, copies));
+    return out;
+  };
+}
+
+function inTextOrder(routes: Route[]): Route[] {
+  for (let i = 1; i < routes.length; i++) {
+    if ((routes[i - 1] as Route).range.start.offset > (routes[i] as Route).range.start.offset) return [...routes].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+  return routes;
+}
+
+/**
+ * The copies made by the last few updates, each to the route it copies. Few, because each holds a
+ * generation of old routes alive; more than one, because two models of one document (a session's
+ * and a view's) may be updated in turn. A Map, not a WeakMap: 10,000 weak entries a keystroke cost
+ * more than the rest of keeping the routes.
+ */
+const recentCopies: Map<Route, Route>[] = [];
+const KEPT_UPDATES = 2;
+
+/**
+ * The route of the previous model that `route` copies with moved ranges and nothing else changed;
+ * undefined for a route read from the text (or kept as the same object), and for routes of models
+ * older than the last two updates. Lets caches keyed on routes (the validator's) keep what does
+ * not depend on positions.
+ */
+export function movedCopyOf(route: Route): Route | undefined {
+  for (let i = recentCopies.length - 1; i >= 0; i--) {
+    const original = (recentCopies[i] as Map<Route, Route>).get(route);
+    if (original) return original;
+  }
+  return undefined;
+}
+
+/** The route with its ranges in the new text; the same object when none moved. */
+function movedRoute(route: Route, mapping: EditMapping, copies: Map<Route, Route>): Route {
+  const range = mapping.range(route.range);
+  const params = movedParams(route.params, mapping);
+  const responses = movedResponses(route.responses, mapping);
+  if (range === route.range && params === route.params && responses === route.responses) return route;
+  const copy = routeWith(route, range, params, responses);
+  copies.set(copy, route);
+  return copy;
+}
+
+// Plain loops and explicit copies: every route of a big document comes through here on most
+// keystrokes, and object spread is ten times slower on objects of this many shapes.
+
+function movedParams(params: PathParam[], mapping: EditMapping): PathParam[] {
+  let out: PathParam[] | undefined;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] as PathParam;
+    const range = p.range && mapping.range(p.range);
+    if (range !== p.range) (out ??= params.slice(0, i)).push(paramWith(p, range as SourceRange));
+    else out?.push(p);
+  }
+  return out ?? params;
+}
+
+function movedResponses(responses: ResponseSpec[], mapping: EditMapping): ResponseSpec[] {
+  let out: ResponseSpec[] | undefined;
+  for (let i = 0; i < responses.length; i++) {
+    const res = responses[i] as ResponseSpec;
+    const range = mapping.range(res.range);
+    const headers = movedHeaders(res.headers, mapping);
+    if (range !== res.range || headers !== res.headers) (out ??= responses.slice(0, i)).push(responseWith(res, range, headers));
+    else out?.push(res);
+  }
+  return out ?? responses;
+}
+
+function movedHeaders(headers: HeaderSpec[], mapping: EditMapping): HeaderSpec[] {
+  let out: HeaderSpec[] | undefined;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i] as HeaderSpec;
+    const range = mapping.range(h.range);
+    if (range !== h.range) (out ??= headers.slice(0, i)).push(headerWith(h, range));
+    else out?.push(h);
+  }
+  return out ?? headers;
+}
+
+/** `unknown` when K names every field of T, else `never`: a copy below that misses a new field does not compile. */
+type Copies<T, K extends keyof T> = Exclude<keyof T, K> extends never ? unknown : never;
+
+function routeWith(r: Route, range: SourceRange, params: PathParam[], responses: ResponseSpec[]): Route & Copies<Route, 'key' | 'method' | 'path' | 'localPath' | 'controller' | 'tags' | 'operationId' | 'summary' | 'description' | 'deprecated' | 'params' | 'requestBody' | 'responses' | 'defaultStatus' | 'defaultStatusExplicit' | 'pointer' | 'range'> {
+  // Fields in the order readRoute writes them, optional ones absent when absent: a copy is
+  // indistinguishable from the route read again, even as JSON.
+  const copy = { key: r.key, method: r.method, path: r.path, localPath: r.localPath, controller: r.controller, tags: r.tags } as Route;
+  if (r.operationId !== undefined) copy.operationId = r.operationId;
+  if (r.summary !== undefined) copy.summary = r.summary;
+  if (r.description !== undefined) copy.description = r.description;
+  copy.deprecated = r.deprecated;
+  copy.params = params;
+  if (r.requestBody !== undefined) copy.requestBody = r.requestBody;
+  copy.responses = responses;
+  copy.defaultStatus = r.defaultStatus;
+  copy.defaultStatusExplicit = r.defaultStatusExplicit;
+  copy.pointer = r.pointer;
+  copy.range = range;
+  return copy;
+}
+
+function paramWith(p: PathParam, range: SourceRange): PathParam & Copies<PathParam, 'name' | 'type' | 'schema' | 'convertor' | 'inTemplate' | 'declared' | 'pointer' | 'range'> {
+  const copy = { name: p.name, type: p.type } as PathParam;
+  if (p.schema !== undefined) copy.schema = p.schema;
+  if (p.convertor !== undefined) copy.convertor = p.convertor;
+  copy.inTemplate = p.inTemplate;
+  copy.declared = p.declared;
+  if (p.pointer !== undefined) copy.pointer = p.pointer;
+  copy.range = range;
+  return copy;
+}
+
+function responseWith(r: ResponseSpec, range: SourceRange, headers: HeaderSpec[]): ResponseSpec & Copies<ResponseSpec, 'status' | 'description' | 'content' | 'headers' | 'ref' | 'pointer' | 'range'> {
+  const copy = { status: r.status } as ResponseSpec;
+  if (r.description !== undefined) copy.description = r.description;
+  copy.content = r.content;
+  copy.headers = headers;
+  if (r.ref !== undefined) copy.ref = r.ref;
+  copy.pointer = r.pointer;
+  copy.range = range;
+  return copy;
+}
+
+function headerWith(h: HeaderSpec, range: SourceRange): HeaderSpec & Copies<HeaderSpec, 'name' | 'required' | 'schema' | 'example' | 'description' | 'ref' | 'pointer' | 'range'> {
+  const copy = { name: h.name, required: h.required } as HeaderSpec;
+  if (h.schema !== undefined) copy.schema = h.schema;
+  if (h.example !== undefined) copy.example = h.example;
+  if (h.description !== undefined) copy.description = h.description;
+  if (h.ref !== undefined) copy.ref = h.ref;
+  copy.pointer = h.pointer;
+  copy.range = range;
+  return copy;
+}
