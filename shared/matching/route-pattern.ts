@@ -41,69 +41,117 @@ const TEMPLATE = /\{([^{}]+)\}/g;
 
 export function compileRoute(route: Route, order: number, profile: Profile): RoutePattern {
   const params: CompiledParam[] = [];
-  const segments = route.path.split('/').slice(1);
-  let rest = false;
+  const path = route.path;
   const keys: (string | null)[] = [];
-  const parts: string[] = [];
   const domains: SegmentDomain[] = [];
-  let restPattern: string | null = null;
   // No `s` flag: in Python and in path-to-regexp `.` does not match a line break.
   const flags = profile.caseSensitive ? '' : 'i';
-  segments.forEach((segment, i) => {
-    const last = i === segments.length - 1;
-    if (!segment.includes('{')) {
+  let body = '/';
+  let rest = false;
+  let restPattern: string | null = null;
+  // The segments `path.split('/').slice(1)` gives (what precedes the first slash is dropped), read
+  // in place: compiling is most of a cold validation, so no intermediate arrays.
+  let from = path.indexOf('/');
+  let first = true;
+  while (from !== -1) {
+    const start = from + 1;
+    const next = path.indexOf('/', start);
+    const end = next === -1 ? path.length : next;
+    const segment = path.slice(start, end);
+    const last = next === -1;
+    from = next;
+    if (!first) body += '/';
+    first = false;
+    if (segment.indexOf('{') === -1) {
       const text = profile.caseSensitive ? segment : segment.toLowerCase();
-      parts.push(escapeRegex(segment));
+      body += escapeRegex(segment);
       keys.push(text);
       domains.push({ kind: 'literal', text });
-      return;
+      continue;
     }
-    let source = '';
-    let pos = 0;
-    let samples: readonly string[] = [''];
-    let pieces = 0;
-    for (const m of segment.matchAll(TEMPLATE)) {
-      pieces++;
-      const literal = segment.slice(pos, m.index);
-      source += escapeRegex(literal);
-      pos = (m.index ?? 0) + m[0].length;
-      const name = m[1] as string;
-      const param = route.params.find((x) => x.name === name);
-      const compiled = compileParam(name, param, profile, last && m[0].length === segment.length);
-      if (compiled.rest) {
-        rest = true;
-        restPattern = compiled.param.pattern;
-      }
-      params.push(compiled.param);
-      source += `(${compiled.param.pattern})`;
-      const own = samplesFor(compiled.param.pattern);
-      samples = pieces === 1 && literal === '' ? own : samples.flatMap((s) => own.map((x) => s + literal + x));
+    const compiled = compileSegment(route, segment, last, profile, params);
+    if (compiled.restPattern !== null) {
+      rest = true;
+      restPattern = compiled.restPattern;
     }
-    const tail = segment.slice(pos);
-    source += escapeRegex(tail);
-    parts.push(source);
+    body += compiled.source;
     keys.push(null);
-    if (!(rest && last)) domains.push(patternDomain(source, flags, tail === '' ? samples : samples.map((x) => x + tail)));
-  });
-  let body = '/' + parts.join('/');
+    if (!(rest && last)) domains.push(compiled.domain ?? patternDomain(compiled.source, flags, compiled.samples));
+  }
   if (rest) keys.pop();
   if (profile.trailingSlash.kind === 'same-route') body = expressBody(route, body);
-  let regex: RegExp | undefined;
-  return {
-    route,
-    order,
-    method: route.method.toUpperCase(),
-    // Most routes are never a candidate for a given request: compile their expression lazily.
-    get regex() {
-      return (regex ??= new RegExp(`^${body}${profile.dollarAllowsFinalNewline ? '\\n?' : ''}$`, flags));
-    },
-    params,
-    keys,
-    rest,
-    segments: domains,
-    restPattern,
-    view: profile.methodDispatch === 'per-path' ? `${route.controller ?? ''}\u0000${route.path}\u0000${params.map((p) => p.pattern).join('\u0000')}` : '',
-  };
+  const view = profile.methodDispatch === 'per-path' ? `${route.controller ?? ''}\u0000${route.path}\u0000${params.map((p) => p.pattern).join('\u0000')}` : '';
+  return new CompiledPattern(route, order, route.method.toUpperCase(), `^${body}${profile.dollarAllowsFinalNewline ? '\\n?' : ''}$`, flags, params, keys, rest, domains, restPattern, view);
+}
+
+/** A RoutePattern whose regular expression is compiled on first use: most routes are never a candidate for a given request. */
+class CompiledPattern implements RoutePattern {
+  private compiled: RegExp | undefined = undefined;
+
+  constructor(
+    public route: Route,
+    public order: number,
+    public method: string,
+    private readonly source: string,
+    private readonly flags: string,
+    public params: CompiledParam[],
+    public keys: (string | null)[],
+    public rest: boolean,
+    public segments: SegmentDomain[],
+    public restPattern: string | null,
+    public view: string,
+  ) {}
+
+  get regex(): RegExp {
+    return (this.compiled ??= new RegExp(this.source, this.flags));
+  }
+}
+
+interface CompiledSegment {
+  source: string;
+  /** Set when the segment holds the catch-all. */
+  restPattern: string | null;
+  samples: readonly string[];
+  /** The shared domain of a segment that is one whole parameter (most are): no key to build. */
+  domain?: SegmentDomain;
+}
+
+/** A segment with `{…}` in it: its regular expression source, and sample values it accepts. */
+function compileSegment(route: Route, segment: string, last: boolean, profile: Profile, params: CompiledParam[]): CompiledSegment {
+  let source = '';
+  let pos = 0;
+  let samples: readonly string[] = [''];
+  let pieces = 0;
+  let restPattern: string | null = null;
+  let whole = false;
+  TEMPLATE.lastIndex = 0;
+  for (let m = TEMPLATE.exec(segment); m !== null; m = TEMPLATE.exec(segment)) {
+    pieces++;
+    const literal = segment.slice(pos, m.index);
+    source += escapeRegex(literal);
+    pos = m.index + m[0].length;
+    const name = m[1] as string;
+    whole = m[0].length === segment.length;
+    const compiled = compileParam(name, paramNamed(route, name), profile, last && whole);
+    if (compiled.rest) restPattern = compiled.param.pattern;
+    params.push(compiled.param);
+    source += `(${compiled.param.pattern})`;
+    const own = samplesFor(compiled.param.pattern);
+    samples = pieces === 1 && literal === '' ? own : samples.flatMap((s) => own.map((x) => s + literal + x));
+  }
+  TEMPLATE.lastIndex = 0;
+  const tail = segment.slice(pos);
+  source += escapeRegex(tail);
+  if (whole) {
+    const pattern = (params[params.length - 1] as CompiledParam).pattern;
+    return { source, restPattern, samples, domain: wholeDomain(pattern, profile.caseSensitive ? '' : 'i', source, samples) };
+  }
+  return { source, restPattern, samples: tail === '' ? samples : samples.map((x) => x + tail) };
+}
+
+function paramNamed(route: Route, name: string): PathParam | undefined {
+  for (const p of route.params) if (p.name === name) return p;
+  return undefined;
 }
 
 function compileParam(name: string, param: PathParam | undefined, profile: Profile, wholeLastSegment: boolean): { param: CompiledParam; rest: boolean } {
@@ -179,5 +227,15 @@ function patternDomain(source: string, flags: string, samples: readonly string[]
     if (DOMAINS.size > 10_000) DOMAINS.clear();
     DOMAINS.set(key, (d = { kind: 'pattern', regex: new RegExp(`^${source}$`, flags), source, samples }));
   }
+  return d;
+}
+
+/** Domains of whole-parameter segments by flags and pattern: a lookup without building a key. */
+const WHOLE: Record<string, Map<string, SegmentDomain>> = { '': new Map(), i: new Map() };
+
+function wholeDomain(pattern: string, flags: string, source: string, samples: readonly string[]): SegmentDomain {
+  const byPattern = WHOLE[flags] ?? (WHOLE[flags] = new Map());
+  let d = byPattern.get(pattern);
+  if (!d) byPattern.set(pattern, (d = patternDomain(source, flags, samples)));
   return d;
 }

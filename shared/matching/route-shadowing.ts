@@ -2,6 +2,7 @@ import type { ApiModel } from '../model/api-model';
 import type { Profile } from '../profiles/profile';
 import { compiledRoutes } from './compiled-routes';
 import { sameView } from './match-request';
+import type { RouteIndex } from './route-index';
 import type { RoutePattern, SegmentDomain } from './route-pattern';
 
 /** An earlier route that takes all (`full`) or some (`partial`) of a later route's requests. */
@@ -27,28 +28,32 @@ export function analyzeShadowing(model: ApiModel, profile: Profile): Shadowing[]
   const { patterns, index } = compiled;
   const out: Shadowing[] = [];
   for (const r of patterns) {
-    let partial: Shadowing | undefined;
-    let full: Shadowing | undefined;
-    for (const e of index.overlapping(r)) {
-      if (e.order >= r.order) break;
-      if (!competes(e, r, profile)) continue;
-      const relation = relate(e, r);
-      if (relation.kind === 'disjoint') continue;
-      // A narrower route first (`/users/me` before `/users/{id}`) is the intended order, not a problem.
-      if (relation.kind === 'partial' && relate(r, e).kind === 'full') continue;
-      const rejects = e.params.some((p) => p.validates !== null && !profile.accepts(p.validates, relation.example.split('/').pop() ?? ''));
-      const finding: Shadowing = { route: r, by: e, kind: relation.kind, example: relation.example, rejectsAfterMatching: rejects };
-      if (relation.kind === 'full') {
-        full = finding;
-        break;
-      }
-      partial ??= finding;
-    }
-    const finding = full ?? partial;
+    const finding = shadowingOf(r, index, profile);
     if (finding) out.push(finding);
   }
   results.set(compiled, out);
   return out;
+}
+
+/**
+ * One route's finding: the first earlier route that takes all of its requests, else the first that
+ * takes some. It depends on `r` and the earlier routes that overlap it (and their order) alone,
+ * which is what lets the Validator re-analyse only the routes near an edit.
+ */
+export function shadowingOf(r: RoutePattern, index: RouteIndex, profile: Profile): Shadowing | undefined {
+  let partial: Shadowing | undefined;
+  for (const e of index.overlapping(r, r.order)) {
+    if (!competes(e, r, profile)) continue;
+    const relation = relate(e, r);
+    if (relation.kind === 'disjoint') continue;
+    // A narrower route first (`/users/me` before `/users/{id}`) is the intended order, not a problem.
+    if (relation.kind === 'partial' && relate(r, e).kind === 'full') continue;
+    const rejects = e.params.some((p) => p.validates !== null && !profile.accepts(p.validates, relation.example.split('/').pop() ?? ''));
+    const finding: Shadowing = { route: r, by: e, kind: relation.kind, example: relation.example, rejectsAfterMatching: rejects };
+    if (relation.kind === 'full') return finding;
+    partial ??= finding;
+  }
+  return partial;
 }
 
 /** Both shadowing rules read one analysis per compiled model. */

@@ -1,10 +1,12 @@
 import type { Route } from '../model/api-model';
 import type { Diagnostic } from '../model/diagnostic';
-import { groupBy } from './path-shape';
 import type { Rule } from './rule';
 import { fieldTarget, listing, routeTarget } from './rule-support';
+import type { RouteGrouping } from './route-selection';
 
 const ID = 'operation/duplicate-operation-id';
+
+const BY_OPERATION_ID: RouteGrouping = { key: (r) => r.operationId };
 
 /**
  * OpenAPI: operationIds "MUST be unique among all operations". Generated clients and stubs name
@@ -14,16 +16,19 @@ export const operationDuplicateOperationIdRule: Rule = {
   id: ID,
   severity: 'error',
   description: 'Several operations share one `operationId`.',
+  selects: { groupings: [BY_OPERATION_ID] },
   check(ctx) {
-    const withId = ctx.model.routes.filter((r): r is Route & { operationId: string } => r.operationId !== undefined);
-    const used = new Set(withId.map((r) => r.operationId));
+    // Ids given by the fixes of this run, besides those of the document.
+    const given = new Set<string>();
+    const used = (id: string) => given.has(id) || ctx.group(BY_OPERATION_ID, id).length > 0;
     const out: Diagnostic[] = [];
-    for (const [id, group] of groupBy(withId, (r) => r.operationId)) {
+    for (const group of ctx.groups(BY_OPERATION_ID)) {
       if (group.length < 2) continue;
+      const id = (group[0] as Route).operationId as string;
       const names = listing(group.map((r) => ctx.label(r)));
       for (const route of group.slice(1)) {
         const fresh = freshId(id, route, used);
-        used.add(fresh);
+        given.add(fresh);
         out.push({
           rule: ID,
           severity: 'error',
@@ -40,8 +45,8 @@ export const operationDuplicateOperationIdRule: Rule = {
 };
 
 /** `get_user` → `get_user_delete`, then `get_user_delete_2`, …: unused by any route. */
-function freshId(id: string, route: Route, used: Set<string>): string {
+function freshId(id: string, route: Route, used: (id: string) => boolean): string {
   const base = `${id}_${route.method}`;
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}_${n}`)) return `${base}_${n}`;
+  if (!used(base)) return base;
+  for (let n = 2; ; n++) if (!used(`${base}_${n}`)) return `${base}_${n}`;
 }

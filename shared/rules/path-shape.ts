@@ -2,9 +2,18 @@
 
 const PARAM = /\{[^{}]*\}/g;
 
+// The last path asked for: several groupings ask for the same route's shape in turn, and the routes
+// of one path item follow each other.
+let lastPath: string | undefined;
+let lastShape = '';
+
 /** `/users/{id}` and `/users/{user_id}` both give `/users/{}`: the same template up to names. */
 export function templateShape(path: string): string {
-  return path.replace(PARAM, '{}');
+  if (path !== lastPath) {
+    lastShape = path.includes('{') ? path.replace(PARAM, '{}') : path;
+    lastPath = path;
+  }
+  return lastShape;
 }
 
 /** `/users/` but not `/`. */

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { Rule } from './rule';
+import type { ResponseDigest, RouteDigest } from './route-digest';
 import { refTarget, responseTarget, sharedNote, statusClass } from './rule-support';
+import type { RouteFilter } from './route-selection';
 
 const ID = 'response/body-not-allowed';
 
@@ -11,16 +13,24 @@ const NO_BODY: Record<string, string> = {
   '304': 'a 304 Not Modified response has no body',
 };
 
+/** Why `response` of `route` may not have a body; undefined when it may (or has none). */
+function noBodyReason(route: RouteDigest, response: ResponseDigest): string | undefined {
+  if (response.content.length === 0) return undefined;
+  return route.method === 'head' ? 'a response to HEAD has no body' : statusClass(response.status) === '1' ? 'an informational (1xx) response has no body' : NO_BODY[response.status];
+}
+
+const HAS_FORBIDDEN_BODY: RouteFilter = { test: (route) => route.responses.some((response) => noBodyReason(route, response) !== undefined) };
+
 export const responseBodyNotAllowedRule: Rule = {
   id: ID,
   severity: 'error',
   description: 'A response that cannot have a body (1xx, 204, 205, 304, or any response to HEAD) declares content.',
+  selects: { filters: [HAS_FORBIDDEN_BODY] },
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const route of ctx.model.routes) {
+    for (const route of ctx.routesWhere(HAS_FORBIDDEN_BODY)) {
       for (const response of route.responses) {
-        if (response.content.length === 0) continue;
-        const why = route.method === 'head' ? 'a response to HEAD has no body' : statusClass(response.status) === '1' ? 'an informational (1xx) response has no body' : NO_BODY[response.status];
+        const why = noBodyReason(route, response);
         if (!why) continue;
         const types = response.content.map((c) => `\`${c.mediaType}\``).join(', ');
         const fixable = response.ref === undefined && ctx.editable(route, `${response.pointer}/content`);

@@ -1,8 +1,11 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { Rule } from './rule';
 import { STATUS_PATTERN, responseTarget } from './rule-support';
+import type { RouteFilter } from './route-selection';
 
 const ID = 'response/invalid-status';
+
+const HAS_INVALID_STATUS: RouteFilter = { test: (route) => route.responses.some((r) => !STATUS_PATTERN.test(r.status)) };
 
 /**
  * A response key that is not a status: OpenAPI allows 100–599, the ranges `1XX`–`5XX` (uppercase X)
@@ -12,9 +15,10 @@ export const responseInvalidStatusRule: Rule = {
   id: ID,
   severity: 'error',
   description: 'A response key is not a status code (100–599), a range `1XX`–`5XX`, or `default`.',
+  selects: { filters: [HAS_INVALID_STATUS] },
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const route of ctx.model.routes) {
+    for (const route of ctx.routesWhere(HAS_INVALID_STATUS)) {
       const statuses = new Set(route.responses.map((r) => r.status));
       for (const response of route.responses) {
         if (STATUS_PATTERN.test(response.status)) continue;

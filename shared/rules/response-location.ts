@@ -24,7 +24,7 @@ export function missingLocation(ctx: RuleContext, rule: string, severity: Severi
 }
 
 function locationFix(ctx: RuleContext, route: Route, response: ResponseSpec, header: HeaderSpec | undefined): Fix {
-  const full = locationHeader(ctx.model, route, response.status);
+  const full = locationHeader(ctx, route, response.status);
   if (!header) {
     return { title: 'Add a required `Location` header', intent: { op: 'setHeader', route: route.key, status: response.status, name: 'Location', header: full } };
   }

@@ -5,8 +5,12 @@ import type { Profile } from '../profiles/profile';
 import { groupBy, templateShape } from './path-shape';
 import type { Rule, RuleContext } from './rule';
 import { routeTarget } from './rule-support';
+import type { RouteGrouping } from './route-selection';
 
 const ID = 'route/ambiguous-template';
+
+/** Paths equal up to parameter names: one group per template, which matters from two paths on. */
+const BY_TEMPLATE: RouteGrouping = { key: (r) => templateShape(r.path), variant: (r) => r.path };
 
 /**
  * Paths equal up to parameter names (`/users/{id}`, `/users/{user_id}`). OpenAPI: "Templated paths
@@ -19,9 +23,10 @@ export const routeAmbiguousTemplateRule: Rule = {
   id: ID,
   severity: 'error',
   description: 'Two paths are the same template up to parameter names (`/users/{id}` and `/users/{user_id}`).',
+  selects: { groupings: [BY_TEMPLATE] },
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const group of groupBy(ctx.model.routes, (r) => templateShape(r.path)).values()) {
+    for (const group of ctx.groups(BY_TEMPLATE)) {
       const paths = [...new Set(group.map((r) => r.path))];
       if (paths.length < 2) continue;
       const handled = new Set<Route>();

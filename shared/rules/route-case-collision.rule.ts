@@ -1,10 +1,21 @@
 import type { Route } from '../model/api-model';
 import type { Diagnostic } from '../model/diagnostic';
+import type { Profile } from '../profiles/profile';
 import { groupBy, templateShape, withoutTrailingSlash } from './path-shape';
 import type { Rule, RuleContext } from './rule';
 import { pathLabel, routeTarget } from './rule-support';
+import type { RouteGrouping } from './route-selection';
 
 const ID = 'route/case-collision';
+
+/** The spelling compared: the template (names left out), without a trailing slash where the profile folds it. */
+function spelling(path: string, profile: Profile): string {
+  const s = templateShape(path);
+  return profile.trailingSlash.kind === 'same-route' ? withoutTrailingSlash(s) : s;
+}
+
+/** One group per spelling up to case, which matters from two spellings on. */
+const BY_FOLDED_SPELLING: RouteGrouping = { key: (r, profile) => spelling(r.path, profile).toLowerCase(), variant: (r, profile) => spelling(r.path, profile) };
 
 /**
  * Paths equal but for letter case (`/users`, `/Users`). Express matches case-insensitively by
@@ -17,22 +28,18 @@ export const routeCaseCollisionRule: Rule = {
   id: ID,
   severity: 'warning',
   description: 'Two paths differ only in letter case (`/users` and `/Users`).',
+  selects: { groupings: [BY_FOLDED_SPELLING] },
   check(ctx) {
     const { profile } = ctx;
-    const fold = profile.trailingSlash.kind === 'same-route';
     // Routes of one path item share their shape: computed once per path.
     const shapes = new Map<string, string>();
     const shape = (r: Route) => {
       let s = shapes.get(r.path);
-      if (s === undefined) {
-        s = templateShape(r.path);
-        if (fold) s = withoutTrailingSlash(s);
-        shapes.set(r.path, s);
-      }
+      if (s === undefined) shapes.set(r.path, (s = spelling(r.path, profile)));
       return s;
     };
     const out: Diagnostic[] = [];
-    for (const group of groupBy(ctx.model.routes, (r) => shape(r).toLowerCase()).values()) {
+    for (const group of ctx.groups(BY_FOLDED_SPELLING)) {
       const first = shape(group[0] as Route);
       if (group.every((r) => shape(r) === first)) continue;
       const spellings = groupBy(group, shape);

@@ -1,9 +1,15 @@
 import { encodePointer } from '../document/json-pointer';
 import { asMap, asSeq, asString, getPair } from '../document/source-tree';
+import type { Route } from '../model/api-model';
 import type { Diagnostic, DiagnosticTarget } from '../model/diagnostic';
-import { X_ROOT, parseRouteKey, routeKey } from '../model/x-routecraft';
+import { X_ROOT } from '../model/x-routecraft';
 import type { Rule } from './rule';
+import { readOrderKeys, type OrderKeys } from './order-keys';
 import { listing, routeTarget } from './rule-support';
+import { BY_KEY } from './route-groupings';
+
+/** The order list read as route keys, and the keys it repeats: kept by a Validator while the entries are unchanged. */
+const ORDER_KEYS = {};
 
 /**
  * The same method and path declared twice. `paths` cannot say it twice (a repeated key is a
@@ -21,29 +27,28 @@ export const routeDuplicateRule: Rule = {
     const settings = asMap(root && getPair(root, X_ROOT)?.value);
     const order = asSeq(settings && getPair(settings, 'order')?.value);
     if (!order) return [];
-    // Most documents repeat nothing: one pass with a Set, and the real work only when they do.
-    const seen = new Set<string>();
-    const repeated = new Set<string>();
-    const keys = order.items.map((item) => {
-      const parsed = parseRouteKey(asString(item) ?? '');
-      const key = parsed ? routeKey(parsed.method, parsed.path) : undefined;
-      if (key !== undefined) {
-        if (seen.has(key)) repeated.add(key);
-        else seen.add(key);
-      }
-      return key;
-    });
+    // Most documents repeat nothing: one pass counting keys, and the real work only when one
+    // repeats. The reading depends on the entries' values alone, which a Validator compares with
+    // its last run's (and reads only the entries that changed).
+    const entries = order.items.map((item) => asString(item));
+    const { keys, repeated } = ctx.memo(ORDER_KEYS, entries, (previous?: OrderKeys) => readOrderKeys(entries, previous));
     if (repeated.size === 0) return [];
-    const byKey = new Map(ctx.model.routes.filter((r) => repeated.has(r.key)).map((r) => [r.key, r]));
-    const entries = new Map<string, number[]>();
+    // The route a repeated key names (the last declared, should the document declare it twice).
+    const byKey = new Map<string, Route>();
+    for (const key of repeated) {
+      const routes = ctx.group(BY_KEY, key);
+      const route = routes[routes.length - 1];
+      if (route) byKey.set(key, route);
+    }
+    const places = new Map<string, number[]>();
     keys.forEach((key, i) => {
       if (key === undefined || !byKey.has(key)) return;
-      const list = entries.get(key);
+      const list = places.get(key);
       if (list) list.push(i);
-      else entries.set(key, [i]);
+      else places.set(key, [i]);
     });
     const out: Diagnostic[] = [];
-    for (const [key, at] of entries) {
+    for (const [key, at] of places) {
       if (at.length < 2) continue;
       const route = byKey.get(key);
       if (!route) continue;

@@ -1,11 +1,13 @@
 import { encodePointer } from '../document/json-pointer';
-import type { Route } from '../model/api-model';
 import type { Diagnostic } from '../model/diagnostic';
-import { groupBy } from './path-shape';
 import type { Rule } from './rule';
 import { paramTarget, pathLabel } from './rule-support';
+import { BY_PATH } from './route-groupings';
+import type { RouteFilter } from './route-selection';
 
 const ID = 'route/path-param-unused';
+
+const HAS_UNUSED_PARAM: RouteFilter = { test: (route) => route.params.some((p) => !p.inTemplate && p.declared) };
 
 /**
  * An `in: path` parameter whose `{name}` is not in the path: OpenAPI forbids it, and no request can
@@ -15,12 +17,12 @@ export const routePathParamUnusedRule: Rule = {
   id: ID,
   severity: 'error',
   description: 'An `in: path` parameter is not in the path template.',
+  selects: { filters: [HAS_UNUSED_PARAM] },
   check(ctx) {
     const out: Diagnostic[] = [];
     // A parameter of the path item is unused by all its operations: one finding, on the first.
     const seen = new Set<string>();
-    let byPath: Map<string, Route[]> | undefined;
-    for (const route of ctx.model.routes) {
+    for (const route of ctx.routesWhere(HAS_UNUSED_PARAM)) {
       for (const param of route.params) {
         if (param.inTemplate || !param.declared) continue;
         if (param.pointer !== undefined) {
@@ -28,7 +30,8 @@ export const routePathParamUnusedRule: Rule = {
           seen.add(param.pointer);
         }
         const sharedByPathItem = param.pointer?.startsWith(`${encodePointer(['paths', route.path, 'parameters'])}/`) === true;
-        const siblings = sharedByPathItem ? (byPath ??= groupBy(ctx.model.routes, (r) => r.path)).get(route.path) ?? [route] : [route];
+        const onPath = sharedByPathItem ? ctx.group(BY_PATH, route.path) : [];
+        const siblings = onPath.length > 0 ? onPath : [route];
         out.push({
           rule: ID,
           severity: 'error',

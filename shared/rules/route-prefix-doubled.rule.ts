@@ -1,8 +1,23 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { Rule } from './rule';
 import { routeTarget } from './rule-support';
+import { routeExists } from './route-groupings';
+import type { RouteFilter } from './route-selection';
 
 const ID = 'route/prefix-doubled';
+
+/**
+ * Paths that begin with some text written twice, up to a segment boundary (`/api/api/…`): every
+ * doubled prefix is one, whatever the controllers' prefixes are, so this holds across their edits.
+ */
+const REPEATS_ITS_START: RouteFilter = {
+  test: ({ path }) => {
+    for (let n = 1; 2 * n <= path.length; n++) {
+      if ((2 * n === path.length || path.charCodeAt(2 * n) === 47) && path.startsWith(path.slice(0, n), n)) return true;
+    }
+    return false;
+  },
+};
 
 /**
  * `APIRouter(prefix="/api")` with `@router.get("/api/users")`: the prefix is written twice and the
@@ -12,17 +27,17 @@ export const routePrefixDoubledRule: Rule = {
   id: ID,
   severity: 'warning',
   description: "A route's path repeats its controller's prefix (`/api/api/users`).",
+  selects: { filters: [REPEATS_ITS_START] },
   check(ctx) {
     const prefixes = new Map(ctx.model.controllers.map((c) => [c.name, c.prefix.replace(/\/+$/, '')]));
-    const taken = new Set(ctx.model.routes.map((r) => r.key));
     const out: Diagnostic[] = [];
-    for (const route of ctx.model.routes) {
+    for (const route of ctx.routesWhere(REPEATS_ITS_START)) {
       const prefix = route.controller === null ? '' : (prefixes.get(route.controller) ?? '');
       if (!prefix || !route.path.startsWith(prefix)) continue;
       const local = route.path.slice(prefix.length);
       if (local !== prefix && !local.startsWith(`${prefix}/`)) continue;
       const fixed = local;
-      const free = !taken.has(`${route.method.toUpperCase()} ${fixed}`);
+      const free = !routeExists(ctx, `${route.method.toUpperCase()} ${fixed}`);
       out.push({
         rule: ID,
         severity: 'warning',

@@ -1,4 +1,4 @@
-import { analyzeShadowing, type Shadowing } from '../matching/route-shadowing';
+import type { Shadowing } from '../matching/route-shadowing';
 import { templateShape } from './path-shape';
 import type { RuleContext } from './rule';
 
@@ -9,7 +9,7 @@ import type { RuleContext } from './rule';
  * catch-all (route/catch-all-not-last names them all on the catch-all).
  */
 export function shadowingFindings(ctx: RuleContext): Shadowing[] {
-  return analyzeShadowing(ctx.model, ctx.profile).filter((s) => {
+  return ctx.shadowing().filter((s) => {
     if (s.by.rest) return false;
     const a = normalise(s.route.route.path);
     const b = normalise(s.by.route.path);

@@ -4,8 +4,16 @@ import type { Profile } from '../profiles/profile';
 import { groupBy, hasTrailingSlash, withoutTrailingSlash } from './path-shape';
 import type { Rule, RuleContext } from './rule';
 import { pathLabel, plural, routeTarget } from './rule-support';
+import { routeExists } from './route-groupings';
+import type { RouteGrouping } from './route-selection';
 
 const ID = 'route/trailing-slash-mix';
+
+/** Both forms of one path: one group per path without its trailing slash, which matters from two forms on. */
+const BY_SLASHLESS_PATH: RouteGrouping = { key: (r) => withoutTrailingSlash(r.path), variant: (r) => r.path };
+
+/** The API's style: paths (`/` aside) with a trailing slash and without, counted by distinct path. */
+const BY_SLASH_STYLE: RouteGrouping = { key: (r) => (r.path === '/' ? undefined : hasTrailingSlash(r.path) ? 'slash' : 'plain'), variant: (r) => r.path };
 
 /**
  * `/users` and `/users/` are different paths to OpenAPI, but frameworks bridge them differently
@@ -17,24 +25,24 @@ export const routeTrailingSlashMixRule: Rule = {
   id: ID,
   severity: 'warning',
   description: 'The API mixes paths with and without a trailing slash, or declares both forms of one path.',
+  selects: { groupings: [BY_SLASHLESS_PATH, BY_SLASH_STYLE] },
   check(ctx) {
     const out: Diagnostic[] = [];
     const paired = new Set<string>();
-    for (const group of groupBy(ctx.model.routes, (r) => withoutTrailingSlash(r.path)).values()) {
+    for (const group of ctx.groups(BY_SLASHLESS_PATH)) {
       const forms = [...new Set(group.map((r) => r.path))];
       if (forms.length < 2) continue;
       for (const p of forms) paired.add(p);
       const [earlier, ...later] = [...groupBy(group, (r) => r.path).values()] as [Route[], ...Route[][]];
       for (const form of later) out.push(...bothForms(ctx, earlier, form));
     }
-    const paths = [...new Set(ctx.model.routes.map((r) => r.path))].filter((p) => p !== '/');
-    const slashed = paths.filter(hasTrailingSlash);
-    const plain = paths.length - slashed.length;
-    if (slashed.length === 0 || plain === 0) return out;
-    const minorityHasSlash = slashed.length <= plain;
-    const majority = minorityHasSlash ? plain : slashed.length;
-    const taken = new Set(ctx.model.routes.map((r) => r.key));
-    for (const routes of groupBy(ctx.model.routes, (r) => r.path).values()) {
+    const slashed = ctx.variantCount(BY_SLASH_STYLE, 'slash');
+    const plain = ctx.variantCount(BY_SLASH_STYLE, 'plain');
+    if (slashed === 0 || plain === 0) return out;
+    const minorityHasSlash = slashed <= plain;
+    const majority = minorityHasSlash ? plain : slashed;
+    // The minority's paths, each with its routes, in the order of their first route.
+    for (const routes of groupBy(ctx.group(BY_SLASH_STYLE, minorityHasSlash ? 'slash' : 'plain'), (r) => r.path).values()) {
       const route = routes[0] as Route;
       if (route.path === '/' || paired.has(route.path) || hasTrailingSlash(route.path) !== minorityHasSlash) continue;
       const other = otherForm(route.path);
@@ -42,7 +50,7 @@ export const routeTrailingSlashMixRule: Rule = {
       const subject = routes.length === 1 ? ctx.label(route) : `The path ${pathLabel(ctx, routes)}`;
       // A path item with several operations moves as a whole or not at all: moving one operation
       // would leave both forms declared.
-      const fixable = routes.length === 1 && !taken.has(`${route.method.toUpperCase()} ${other}`) && ctx.editable(route);
+      const fixable = routes.length === 1 && !routeExists(ctx, `${route.method.toUpperCase()} ${other}`) && ctx.editable(route);
       out.push({
         rule: ID,
         severity: ctx.profile.trailingSlash.kind === 'same-route' ? 'info' : 'warning',

@@ -1,9 +1,10 @@
 import { decodePointer, encodePointer } from '../document/json-pointer';
 import { locatePath } from '../document/locate-pointer';
 import type { SourceDocument } from '../document/source-document';
-import type { ApiModel, HeaderSpec, PathParam, ResponseSpec, Route } from '../model/api-model';
+import type { HeaderSpec, PathParam, ResponseSpec, Route } from '../model/api-model';
 import type { DiagnosticTarget } from '../model/diagnostic';
 import type { HeaderInit, ResponseInit } from '../edit/edit-intent';
+import type { RuleContext } from './rule';
 
 /** Targets carry the model element's pointer and range, so a marker shows on both views (DESIGN §1). */
 export function routeTarget(route: Route): DiagnosticTarget {
@@ -42,7 +43,7 @@ export function refTarget(source: SourceDocument, ref: string): DiagnosticTarget
 }
 
 /** Header names are case-insensitive (RFC 9110 §5.1). */
-export function findHeader(response: ResponseSpec, name: string): HeaderSpec | undefined {
+export function findHeader<H extends { readonly name: string }>(response: { readonly headers: readonly H[] }, name: string): H | undefined {
   const lower = name.toLowerCase();
   return response.headers.find((h) => h.name.toLowerCase() === lower);
 }
@@ -101,14 +102,14 @@ export function samplePath(route: Route): string {
  * for 201 (and 303 after a non-GET) the URL of the created resource; for other redirects the
  * closest GET route of the API, never the route itself (a client following it would loop).
  */
-export function locationExample(model: ApiModel, route: Route, status: string): string {
+export function locationExample(ctx: Pick<RuleContext, 'closestGet'>, route: Route, status: string): string {
   const own = samplePath(route);
   if (status === '201' || (status === '303' && route.method !== 'get')) {
     const last = route.path.split('/').pop() ?? '';
     if (/^\{[^{}]+\}$/.test(last) && route.method !== 'post') return own;
     return `${own.replace(/\/$/, '')}/42`;
   }
-  const target = closestGet(model, route);
+  const target = ctx.closestGet(route);
   if (target) {
     const path = samplePath(target);
     if (path !== own) return path;
@@ -116,72 +117,15 @@ export function locationExample(model: ApiModel, route: Route, status: string): 
   return own === '/' ? '/home' : '/';
 }
 
-/** A trie of the GET routes by path segment; each node keeps the first two paths under it, overall and by length. */
-interface GetNode {
-  children: Map<string, GetNode>;
-  any: Route[];
-  byLength: Map<number, Route[]>;
-}
-
-const getIndexes = new WeakMap<ApiModel, GetNode>();
-
-function getIndex(model: ApiModel): GetNode {
-  let root = getIndexes.get(model);
-  if (root) return root;
-  root = { children: new Map(), any: [], byLength: new Map() };
-  const keep = (list: Route[], r: Route) => {
-    if (list.length < 2 && !list.some((x) => x.path === r.path)) list.push(r);
-  };
-  for (const r of model.routes) {
-    if (r.method !== 'get') continue;
-    const segments = r.path.split('/');
-    let node = root;
-    for (let i = 1; i < segments.length; i++) {
-      const key = segments[i] as string;
-      let child = node.children.get(key);
-      if (!child) node.children.set(key, (child = { children: new Map(), any: [], byLength: new Map() }));
-      node = child;
-      keep(node.any, r);
-      let list = node.byLength.get(segments.length);
-      if (!list) node.byLength.set(segments.length, (list = []));
-      keep(list, r);
-    }
-  }
-  getIndexes.set(model, root);
-  return root;
-}
-
-/**
- * The GET route sharing the most leading segments with `route` (at least the first), another path
- * than its own; on a tie the one as deep as it (`/users/me` → `/users/{user_id}`, not `/users`), then
- * the first declared.
- */
-function closestGet(model: ApiModel, route: Route): Route | undefined {
-  const segments = route.path.split('/');
-  const trail: GetNode[] = [];
-  let node: GetNode | undefined = getIndex(model);
-  for (let i = 1; i < segments.length && node; i++) {
-    node = node.children.get(segments[i] as string);
-    if (node) trail.push(node);
-  }
-  for (let i = trail.length - 1; i >= 0; i--) {
-    const n = trail[i] as GetNode;
-    const other = (list: Route[] | undefined) => list?.find((r) => r.path !== route.path);
-    const found = other(n.byLength.get(segments.length)) ?? other(n.any);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** The Location header a fix adds: required, a string, with an example the mock can send. */
-export function locationHeader(model: ApiModel, route: Route, status: string): HeaderInit {
-  return { required: true, schema: { type: 'string' }, example: locationExample(model, route, status) };
+export function locationHeader(ctx: Pick<RuleContext, 'closestGet'>, route: Route, status: string): HeaderInit {
+  return { required: true, schema: { type: 'string' }, example: locationExample(ctx, route, status) };
 }
 
 /** A new response that our own response rules accept (a Location on 201 and redirects). */
-export function newResponse(model: ApiModel, route: Route, status: string): ResponseInit {
+export function newResponse(ctx: Pick<RuleContext, 'closestGet'>, route: Route, status: string): ResponseInit {
   const needsLocation = status === '201' || (statusClass(status) === '3' && isNumericStatus(status) && status !== '304');
-  return { description: responseDescription(status), ...(needsLocation ? { headers: { Location: locationHeader(model, route, status) } } : {}) };
+  return { description: responseDescription(status), ...(needsLocation ? { headers: { Location: locationHeader(ctx, route, status) } } : {}) };
 }
 
 /** "`/users` (#2, #5)": a path and the declaration indexes of its routes. */

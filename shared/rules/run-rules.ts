@@ -3,7 +3,7 @@ import { isUnreadable, type ApiDocument } from '../model/open-document';
 import type { Profile } from '../profiles/profile';
 import { getProfile } from '../profiles/profiles';
 import { RULES } from './registry';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { createRuleContext } from './rule-context';
 
 export interface RunRulesOptions {
@@ -19,13 +19,18 @@ export const RULE_FAILED = 'internal/rule-failed';
 /**
  * Runs the rules on a document and returns their findings in source order. A document that could
  * not be read has no model to check: its `document/*` diagnostics already say why. A rule that
- * throws is a bug; it costs that rule's findings, never the others' (DESIGN §7).
+ * throws is a bug; it costs that rule's findings, never the others' (DESIGN §7). This is a full run
+ * that reads every route; a Validator (validator.ts) gives the same answer reusing its last run.
  */
 export function runRules(doc: ApiDocument, options: RunRulesOptions = {}): Diagnostic[] {
   if (isUnreadable(doc)) return [];
-  const ctx = createRuleContext(doc, options.profile ?? getProfile(doc.model.profile));
+  return checkAll(createRuleContext(doc, options.profile ?? getProfile(doc.model.profile)), options.rules ?? RULES);
+}
+
+/** Every rule on one context, findings sorted (a Validator's runs share this with runRules). */
+export function checkAll(ctx: RuleContext, rules: readonly Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of options.rules ?? RULES) {
+  for (const rule of rules) {
     try {
       out.push(...rule.check(ctx));
     } catch (e) {
