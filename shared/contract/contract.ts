@@ -61,7 +61,16 @@ export const invokeChannels = {
    */
   'documents.lint': {
     request: empty,
-    response: z.strictObject({ sessionId: z.string(), revision: z.int().nonnegative(), diagnostics: z.array(z.custom<Diagnostic>(isObject, 'expected a diagnostic')) }).nullable(),
+    response: z
+      .strictObject({
+        sessionId: z.string(),
+        revision: z.int().nonnegative(),
+        /** The first LINT_LIMIT findings in source order (10,000 routes without summaries are 10,000 findings). */
+        diagnostics: z.array(z.custom<Diagnostic>(isObject, 'expected a diagnostic')),
+        /** How many there are in all. */
+        total: z.int().nonnegative(),
+      })
+      .nullable(),
   },
   'documents.undo': { request: empty, response: documentStateSchema },
   'documents.redo': { request: empty, response: documentStateSchema },
@@ -114,6 +123,9 @@ export const eventChannels = {
    */
   'app.command': z.strictObject({ command: z.enum(['undo', 'redo', 'toggle-code-view', 'find-route', 'new-route', 'command-palette', 'show-problems', 'show-server']) }),
 } as const;
+
+/** At most this many of Redocly's findings go to the renderer (`routecraft lint` lists them all). */
+export const LINT_LIMIT = 2000;
 
 export type InvokeChannels = typeof invokeChannels;
 export type EventChannels = typeof eventChannels;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppInfo } from '../../shared/contract/app-info';
 import { ContractError } from '../../shared/contract/contract-error';
+import { LINT_LIMIT } from '../../shared/contract/contract';
 import type { ContractHandlers } from '../../shared/contract/dispatch';
 import type { OpenResult } from '../../shared/contract/document-state.schema';
 import type { ExportFileOptions, ExportFileResult } from './export.service';
@@ -108,7 +109,7 @@ export function createAppHandlers(options: AppHandlerOptions): ContractHandlers 
       const file = documents.path;
       const format = documents.document?.source.format ?? 'yaml';
       const diagnostics = await options.linter.lint(at.text, file !== null ? { fileName: file, filePath: file } : { fileName: `api.${format}` });
-      return { sessionId: at.sessionId, revision: at.revision, diagnostics };
+      return { sessionId: at.sessionId, revision: at.revision, diagnostics: diagnostics.slice(0, LINT_LIMIT), total: diagnostics.length };
     },
     'documents.undo': () => documents.undo(),
     'documents.redo': () => documents.redo(),

@@ -112,7 +112,12 @@ export class DesignSession {
     try {
       const result = await this.api.documents.lint();
       if (result && result.sessionId === this.mirror.at.sessionId) {
-        this.external = { sessionId: result.sessionId, diagnostics: result.diagnostics };
+        const omitted = result.total - result.diagnostics.length;
+        const note: Diagnostic[] =
+          omitted > 0
+            ? [{ rule: 'redocly/more', severity: 'info', message: `Redocly found ${omitted.toLocaleString('en')} more problems than shown here; \`routecraft lint\` lists them all.`, target: { pointer: '' } }]
+            : [];
+        this.external = { sessionId: result.sessionId, diagnostics: [...result.diagnostics, ...note] };
         if (this.baseView && this.baseView.sessionId === result.sessionId) useDesign.setState({ view: this.joined(this.baseView) });
       }
     } catch (e) {

@@ -6,7 +6,7 @@ import { isUnreadable, openDocument, type ApiDocument } from '../../shared/model
 import { updateDocument } from '../../shared/model/update-document';
 import { PROFILE_IDS } from '../../shared/model/x-routecraft';
 import { getProfile } from '../../shared/profiles/profiles';
-import { runRules } from '../../shared/rules/run-rules';
+import { Validator } from '../../shared/rules/validator';
 import { buildDesignView, type RouteRow } from '../../shared/view/design-view';
 import type { FromWorker, ProbeAnswer, RowsUpdate, ToWorker } from './design-protocol';
 import { rowsUpdate } from './row-patches';
@@ -18,6 +18,8 @@ import { rowsUpdate } from './row-patches';
 declare const self: DedicatedWorkerGlobalScope;
 
 let doc: ApiDocument | undefined;
+/** Every rule, re-run after each change only where the change can matter (one per document). */
+let validator = new Validator();
 let sessionId = '';
 let revision = -1;
 let selectedKey: string | null = null;
@@ -43,6 +45,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       case 'open': {
         const started = performance.now();
         doc = openDocument(message.text, { format: message.format });
+        validator = new Validator();
         sessionId = message.sessionId;
         revision = message.revision;
         lastReadable = undefined;
@@ -94,7 +97,7 @@ function publish(): void {
   const readable = !isUnreadable(doc);
   if (readable) lastReadable = doc.model;
   const model = readable ? doc.model : (lastReadable ?? doc.model);
-  const diagnostics = readable ? [...doc.diagnostics, ...runRules(doc)] : doc.diagnostics;
+  const diagnostics = readable ? [...doc.diagnostics, ...validator.run(doc)] : doc.diagnostics;
   const rulesMs = performance.now() - started;
   const view = buildDesignView({ sessionId, revision, readable }, model, diagnostics);
   const selected = followSelection(model);
