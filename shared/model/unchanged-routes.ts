@@ -93,37 +93,37 @@ function movedRoute(route: Route, mapping: EditMapping, copies: Map<Route, Route
 // keystrokes, and object spread is ten times slower on objects of this many shapes.
 
 function movedParams(params: PathParam[], mapping: EditMapping): PathParam[] {
-  let out: PathParam[] | undefined;
-  for (let i = 0; i < params.length; i++) {
-    const p = params[i] as PathParam;
+  return copyOnChange(params, (p) => {
     const range = p.range && mapping.range(p.range);
-    if (range !== p.range) (out ??= params.slice(0, i)).push(paramWith(p, range as SourceRange));
-    else out?.push(p);
-  }
-  return out ?? params;
+    return range === p.range ? p : paramWith(p, range as SourceRange);
+  });
 }
 
 function movedResponses(responses: ResponseSpec[], mapping: EditMapping): ResponseSpec[] {
-  let out: ResponseSpec[] | undefined;
-  for (let i = 0; i < responses.length; i++) {
-    const res = responses[i] as ResponseSpec;
+  return copyOnChange(responses, (res) => {
     const range = mapping.range(res.range);
     const headers = movedHeaders(res.headers, mapping);
-    if (range !== res.range || headers !== res.headers) (out ??= responses.slice(0, i)).push(responseWith(res, range, headers));
-    else out?.push(res);
-  }
-  return out ?? responses;
+    return range === res.range && headers === res.headers ? res : responseWith(res, range, headers);
+  });
 }
 
 function movedHeaders(headers: HeaderSpec[], mapping: EditMapping): HeaderSpec[] {
-  let out: HeaderSpec[] | undefined;
-  for (let i = 0; i < headers.length; i++) {
-    const h = headers[i] as HeaderSpec;
+  return copyOnChange(headers, (h) => {
     const range = mapping.range(h.range);
-    if (range !== h.range) (out ??= headers.slice(0, i)).push(headerWith(h, range));
-    else out?.push(h);
+    return range === h.range ? h : headerWith(h, range);
+  });
+}
+
+/** `items` with each item moved; the same array when no item changed (a plain loop, see above). */
+function copyOnChange<T>(items: T[], move: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    const moved = move(item);
+    if (moved !== item) (out ??= items.slice(0, i)).push(moved);
+    else out?.push(item);
   }
-  return out ?? headers;
+  return out ?? items;
 }
 
 /** `unknown` when K names every field of T, else `never`: a copy below that misses a new field does not compile. */
