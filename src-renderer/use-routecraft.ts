@@ -126,7 +126,7 @@ export function useRoutecraft(api: RoutecraftApi, session: DesignSession) {
     edit: (intent: EditIntent) =>
       attempt(async () => {
         await flushCodeEdits();
-        accept(await api.documents.applyIntent({ intent }));
+        accept(await session.edit(intent, () => api.documents.applyIntent({ intent })));
       }),
     undo: () =>
       attempt(async () => {

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { RoutecraftApi } from '../../shared/contract/create-api';
 import type { DocumentState } from '../../shared/contract/document-state.schema';
+import type { EditIntent } from '../../shared/edit/edit-intent';
 import type { Diagnostic } from '../../shared/model/diagnostic';
 import { withExtraProblems, type DesignView } from '../../shared/view/design-view';
 import { applyRowsUpdate } from '../worker/row-patches';
@@ -139,6 +140,22 @@ export class DesignSession {
   onText(listener: (change: TextChange) => void): () => void {
     this.textListeners.add(listener);
     return () => this.textListeners.delete(listener);
+  }
+
+  /**
+   * Runs a visual edit: the design worker applies it to its copy at once (the sidebar and problems
+   * follow without waiting for main), main applies it for real, and its answer confirms the
+   * prediction — or, when main refuses, the prediction is taken back.
+   */
+  async edit<T>(intent: EditIntent, send: () => Promise<T>): Promise<T> {
+    const at = this.mirror.at;
+    if (at.sessionId !== null) this.worker.predict(at.sessionId, at.revision, intent);
+    try {
+      return await send();
+    } catch (e) {
+      this.worker.rollback();
+      throw e;
+    }
   }
 
   probe(method: string, path: string): Promise<ProbeAnswer[]> {

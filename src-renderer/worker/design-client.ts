@@ -1,3 +1,4 @@
+import type { EditIntent } from '../../shared/edit/edit-intent';
 import type { TextEdit } from '../../shared/edit/text-edit';
 import type { FromWorker, ProbeAnswer, ToWorker } from './design-protocol';
 
@@ -25,6 +26,14 @@ export class DesignClient {
 
   edits(sessionId: string, revision: number, edits: TextEdit[]): void {
     this.send({ type: 'edits', sessionId, revision, edits });
+  }
+
+  predict(sessionId: string, baseRevision: number, intent: EditIntent): void {
+    this.send({ type: 'predict', sessionId, baseRevision, intent });
+  }
+
+  rollback(): void {
+    this.send({ type: 'rollback' });
   }
 
   /** Asks for a view with every row (after a patch that did not fit). */

@@ -1,6 +1,7 @@
 import type { MatchResult } from '../../shared/matching/match-types';
 import type { Route } from '../../shared/model/api-model';
 import type { ProfileId } from '../../shared/model/x-routecraft';
+import type { EditIntent } from '../../shared/edit/edit-intent';
 import type { TextEdit } from '../../shared/edit/text-edit';
 import type { DesignView, RouteRow } from '../../shared/view/design-view';
 
@@ -25,6 +26,14 @@ export type ToWorker =
   /** The route whose full detail the editors show: sent with every view. */
   | { type: 'select'; routeKey: string | null; seq: number }
   | { type: 'probe'; id: number; method: string; path: string }
+  /**
+   * An edit just sent to main: the worker applies it to its own copy at once (both sides are
+   * deterministic), so the sidebar and problems do not wait for main's answer, whose edits then
+   * only confirm it. `baseRevision` is the text it applies to.
+   */
+  | { type: 'predict'; sessionId: string; baseRevision: number; intent: EditIntent }
+  /** Main refused the edit predicted last: take the prediction back. */
+  | { type: 'rollback' }
   /** The UI could not apply a patch (it missed a view): the next view has every row. */
   | { type: 'full' };
 

@@ -4,6 +4,9 @@ import { matchRequest } from '../../shared/matching/match-request';
 import type { ApiModel, Route } from '../../shared/model/api-model';
 import { isUnreadable, openDocument, type ApiDocument } from '../../shared/model/open-document';
 import { updateDocument } from '../../shared/model/update-document';
+import { applyIntent } from '../../shared/edit/apply-intent';
+import { EditError } from '../../shared/edit/edit-error';
+import type { TextEdit } from '../../shared/edit/text-edit';
 import { PROFILE_IDS } from '../../shared/model/x-routecraft';
 import { getProfile } from '../../shared/profiles/profiles';
 import { Validator } from '../../shared/rules/validator';
@@ -33,6 +36,8 @@ let pending = false;
 /** The rows of the last view sent, which the next view's patch is against. */
 let published: { sessionId: string; revision: number; rows: RouteRow[] } | null = null;
 let modelMs = 0;
+/** Edits applied ahead of main (see 'predict'), oldest first, each with what undoes it. */
+let predictions: { revision: number; edits: TextEdit[]; inverse: TextEdit[] }[] = [];
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -49,11 +54,19 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         sessionId = message.sessionId;
         revision = message.revision;
         lastReadable = undefined;
+        predictions = [];
         modelMs = performance.now() - started;
         schedule();
         break;
       }
       case 'edits': {
+        if (doc && message.sessionId === sessionId && predictions[0]?.revision === message.revision) {
+          const predicted = predictions.shift();
+          // Main made the same edit: the copy has it already.
+          if (predicted && sameEdits(predicted.edits, message.edits)) break;
+          if (predicted) predictions.unshift(predicted);
+        }
+        if (predictions.length > 0) rollback();
         if (!doc || message.sessionId !== sessionId || message.revision !== revision + 1) {
           post({ type: 'failed', message: `out of step: have ${sessionId}@${revision}, got ${message.sessionId}@${message.revision}` });
           return;
@@ -71,6 +84,27 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         lastSelectedIndex = -1;
         schedule();
         break;
+      case 'predict': {
+        if (!doc || isUnreadable(doc) || predictions.length > 0 || message.sessionId !== sessionId || message.baseRevision !== revision) break;
+        const started = performance.now();
+        try {
+          const result = applyIntent(doc, message.intent);
+          doc = result.document;
+          revision += 1;
+          predictions.push({ revision, edits: result.edits, inverse: result.inverse });
+        } catch (e) {
+          // Main refuses it too (and says why); a document the failed edit left behind is read again.
+          if (e instanceof EditError && e.documentInvalidated) doc = openDocument(doc.source.text, { format: doc.source.format });
+          break;
+        }
+        modelMs += performance.now() - started;
+        schedule();
+        break;
+      }
+      case 'rollback':
+        rollback();
+        schedule();
+        break;
       case 'full':
         published = null;
         schedule();
@@ -83,6 +117,20 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
   }
 };
+
+/** Takes back every prediction, newest first: the copy is at main's last confirmed text again. */
+function rollback(): void {
+  if (!doc) return;
+  for (const predicted of predictions.reverse()) {
+    doc = updateDocument(doc, predicted.inverse);
+    revision = predicted.revision - 1;
+  }
+  predictions = [];
+}
+
+function sameEdits(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.offset === b[i]?.offset && e.length === b[i]?.length && e.text === b[i]?.text);
+}
 
 function schedule(): void {
   if (pending) return;
