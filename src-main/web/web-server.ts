@@ -9,6 +9,7 @@ import { API_PREFIX, EVENTS_PATH, EVENTS_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from 
 import type { Envelope } from '../../shared/contract/contract-error';
 import { dispatch, type ContractHandlers } from '../../shared/contract/dispatch';
 import type { EventHub } from '../services/event-hub';
+import { CONTENT_TYPES } from './content-types';
 
 // Browser mode's transport (DESIGN §5): the contract over HTTP (one POST per call) and a
 // WebSocket (events), on 127.0.0.1 only. Every call needs the run's random token; requests from
@@ -36,20 +37,6 @@ export interface WebServer {
   readonly token: string;
   close(): Promise<void>;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 // style-src 'unsafe-inline' is for the code editor: Monaco writes <style> elements (theme colours,
 // decorations) and renders its lines as HTML with style="top:…" attributes, and supports no nonce.
