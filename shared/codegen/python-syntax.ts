@@ -4,14 +4,12 @@
  * Nothing from a design is ever written into Python source except through these functions.
  */
 
+import { doubleQuoted, isVisible } from './string-literal';
+
 export const PYTHON_KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
 ]);
 
-const PLAIN_ASCII = /^[ !#-[\]-~]*$/;
-
-/** Characters written as themselves inside a string literal: printable, not bidi or format controls. */
-const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 /**
  * A double-quoted Python string literal with exactly `s` as its value. Quotes, backslashes, line
@@ -21,30 +19,13 @@ const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
  * Starlette encode names and paths.
  */
 export function pyString(s: string): string {
-  // Most strings are printable ASCII without quotes or backslashes: nothing to escape.
-  if (PLAIN_ASCII.test(s)) return `"${s}"`;
-  return `"${s.replace(PY_ESCAPED, pyEscape)}"`;
+  return doubleQuoted(s, pyEscape);
 }
 
-/** What may need an escape: quotes, backslashes and everything outside printable ASCII. */
-const PY_ESCAPED = /[\\"]|[^ -~]/gu;
-
-function pyEscape(ch: string): string {
-  switch (ch) {
-    case '\\':
-      return '\\\\';
-    case '"':
-      return '\\"';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case '\t':
-      return '\\t';
-  }
-  let cp = ch.codePointAt(0) as number;
+function pyEscape(ch: string, codePoint: number): string {
+  let cp = codePoint;
   if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-  else if (cp >= 0x80 && cp !== 0xfffd && VISIBLE.test(ch)) return ch;
+  else if (cp >= 0x80 && cp !== 0xfffd && isVisible(ch)) return ch;
   if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, '0')}`;
   if (cp <= 0xffff) return `\\u${cp.toString(16).padStart(4, '0')}`;
   return `\\U${cp.toString(16).padStart(8, '0')}`;

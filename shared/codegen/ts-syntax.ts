@@ -1,4 +1,5 @@
 import { words, wrap } from './python-syntax';
+import { doubleQuoted, isVisible } from './string-literal';
 
 /**
  * TypeScript source fragments for values and names from a design (DESIGN §7): nothing from a
@@ -10,32 +11,14 @@ export const TS_RESERVED = new Set([
   'as', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'await', 'async', 'any', 'boolean', 'constructor', 'declare', 'get', 'module', 'require', 'number', 'set', 'string', 'symbol', 'type', 'from', 'of', 'unknown', 'never', 'object', 'bigint', 'undefined', 'arguments', 'eval', 'namespace', 'keyof', 'readonly', 'infer', 'is', 'asserts', 'satisfies', 'accessor', 'out', 'override', 'abstract', 'global',
 ]);
 
-const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const PLAIN_ASCII = /^[ !#-[\]-~]*$/;
 
 /** A double-quoted TypeScript string literal with exactly `s` as its value (see pyString). */
 export function tsString(s: string): string {
-  if (PLAIN_ASCII.test(s)) return `"${s}"`;
-  return `"${s.replace(TS_ESCAPED, tsEscape)}"`;
+  return doubleQuoted(s, tsEscape);
 }
 
-const TS_ESCAPED = /[\\"]|[^ -~]/gu;
-
-function tsEscape(ch: string): string {
-  switch (ch) {
-    case '\\':
-      return '\\\\';
-    case '"':
-      return '\\"';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case '\t':
-      return '\\t';
-  }
-  const cp = ch.codePointAt(0) as number;
-  if (cp >= 0x80 && !(cp >= 0xd800 && cp <= 0xdfff) && VISIBLE.test(ch)) return ch;
+function tsEscape(ch: string, cp: number): string {
+  if (cp >= 0x80 && !(cp >= 0xd800 && cp <= 0xdfff) && isVisible(ch)) return ch;
   if (cp <= 0xffff) return `\\u${cp.toString(16).padStart(4, '0')}`;
   return `\\u{${cp.toString(16)}}`;
 }
