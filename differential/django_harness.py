@@ -34,6 +34,8 @@ import sys
 import uuid
 from urllib.parse import unquote_to_bytes
 
+from harness_http import path_and_query
+
 import django
 from django.conf import settings
 
@@ -146,14 +148,6 @@ def environ_for(method, target):
         "wsgi.multiprocess": False,
         "wsgi.run_once": False,
     }
-
-
-def path_and_query(location):
-    """`http://testserver/a?b` → `/a?b`; a relative Location stays as it is."""
-    if location is None:
-        return None
-    match = re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^/?#]*", location)
-    return location[match.end():] if match else location
 
 
 def send_request(handler, method, target):

@@ -26,7 +26,8 @@ import json
 import re
 import sys
 import uuid
-from urllib.parse import unquote
+
+from harness_http import call_asgi, path_and_query
 
 from fastapi import APIRouter, FastAPI, Response
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
@@ -104,51 +105,8 @@ def build_app(routes):
 
 
 async def send_request(app, method, target):
-    raw_path, _, query = target.partition("?")
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0", "spec_version": "2.3"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": unquote(raw_path),
-        "raw_path": raw_path.encode("ascii"),
-        "query_string": query.encode("ascii"),
-        "root_path": "",
-        "headers": [(b"host", b"testserver"), (b"accept", b"*/*")],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
-    answer = {"status": None, "headers": {}}
-    sent_request = False
-
-    async def receive():
-        nonlocal sent_request
-        if not sent_request:
-            sent_request = True
-            return {"type": "http.request", "body": b"", "more_body": False}
-        return {"type": "http.disconnect"}
-
-    async def send(message):
-        if message["type"] == "http.response.start":
-            answer["status"] = message["status"]
-            for name, value in message.get("headers", []):
-                answer["headers"].setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
-
-    try:
-        await app(scope, receive, send)
-    except Exception:  # the server error middleware has sent its 500 already, then re-raises
-        if answer["status"] is None:
-            answer["status"] = 500
-    return outcome(answer["status"], answer["headers"])
-
-
-def path_and_query(location):
-    """`http://testserver/a?b` → `/a?b`; a relative Location stays as it is."""
-    if location is None:
-        return None
-    match = re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^/?#]*", location)
-    return location[match.end():] if match else location
+    _, status, headers, _ = await call_asgi(app, method, target)
+    return outcome(status, headers)
 
 
 def outcome(status, headers):

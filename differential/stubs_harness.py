@@ -18,10 +18,10 @@ Run with Debian's /usr/bin/python3 (python3-fastapi 0.92, Starlette 0.26, pydant
 import asyncio
 import importlib
 import json
-import re
 import sys
 import traceback
-from urllib.parse import unquote
+
+from harness_http import call_asgi, path_and_query
 
 PROJECT_MODULES = ("main", "models", "routers")
 
@@ -49,63 +49,14 @@ def route_keys(app):
 
 
 async def send_request(app, keys, method, target, body):
-    raw_path, _, query = target.partition("?")
-    data = b"" if body is None else json.dumps(body).encode("utf-8")
-    headers = [(b"host", b"testserver"), (b"accept", b"*/*")]
-    if body is not None:
-        headers += [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode("ascii"))]
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0", "spec_version": "2.3"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": unquote(raw_path),
-        "raw_path": raw_path.encode("ascii"),
-        "query_string": query.encode("ascii"),
-        "root_path": "",
-        "headers": headers,
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
-    answer = {"status": None, "headers": {}, "body": b""}
-    sent = False
-
-    async def receive():
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": data, "more_body": False}
-        return {"type": "http.disconnect"}
-
-    async def send(message):
-        if message["type"] == "http.response.start":
-            answer["status"] = message["status"]
-            for name, value in message.get("headers", []):
-                answer["headers"].setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
-        elif message["type"] == "http.response.body":
-            answer["body"] += message.get("body", b"")
-
-    try:
-        await app(scope, receive, send)
-    except Exception:  # the server error middleware has sent its 500 already, then re-raises
-        if answer["status"] is None:
-            answer["status"] = 500
-    headers = answer["headers"]
+    scope, status, headers, data = await call_asgi(app, method, target, body)
     return {
-        "body": answer["body"],
-        "status": answer["status"],
+        "body": data,
+        "status": status,
         "route": keys.get(scope.get("endpoint")),
         "location": path_and_query(headers.get("location")),
         "allow": headers.get("allow"),
     }
-
-
-def path_and_query(location):
-    if location is None:
-        return None
-    match = re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^/?#]*", location)
-    return location[match.end():] if match else location
 
 
 async def run_case(case):
