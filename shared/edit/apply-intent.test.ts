@@ -210,6 +210,23 @@ describe('controllers (YAML)', () => {
     expect(model.controllers[0]).toMatchObject({ name: 'Users', prefix: '/v2' });
   });
 
+  test('a prefix change that would give two of its routes one URL is refused, and says which', () => {
+    // GET /users sits outside the "/api" prefix, so dropping the prefix lands GET /api/users on it.
+    const renamed = applyIntent(openDocument(yaml, { fileName: 'api.yaml' }), { op: 'updateRoute', route: 'GET /api/users/{user_id}', path: '/users' }).document;
+    expect(() => applyIntent(renamed, { op: 'updateController', name: 'Users', prefix: '' })).toThrow(
+      'Changing the prefix would give GET /api/users and GET /users the same URL, GET /users.',
+    );
+  });
+
+  test('a longer prefix moves a route onto a URL another of its routes is leaving', () => {
+    // GET /api/api/users becomes /api/api/api/users; only then may GET /api/users take its place.
+    const renamed = applyEdits(yaml, applyIntent(openDocument(yaml, { fileName: 'api.yaml' }), { op: 'updateRoute', route: 'GET /api/users/me', path: '/api/api/users' }).edits);
+    const { model } = run(renamed, { op: 'updateController', name: 'Users', prefix: '/api/api' });
+    expect(model.routes.filter((r) => r.controller === 'Users').map((r) => r.key).sort()).toEqual(
+      ['DELETE /api/api/users/{user_id}', 'GET /api/api/api/users', 'GET /api/api/users', 'GET /api/api/users/{user_id}', 'POST /api/api/users'],
+    );
+  });
+
   test('move a controller moves its routes after it', () => {
     const { model } = run(yaml, { op: 'moveController', name: 'Health', to: 0 });
     expect(model.controllers.map((c) => c.name)).toEqual(['Health', 'Users']);

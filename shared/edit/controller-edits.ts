@@ -54,6 +54,15 @@ export function updateController(ctx: EditContext, intent: Intent<'updateControl
     const moves = owned.map((r) => ({ route: r, path: prefix + (r.path.startsWith(controller.prefix) ? r.path.slice(controller.prefix.length) : r.path) }));
     const taken = new Set(ctx.doc.model.routes.filter((r) => !owned.includes(r)).map((r) => r.key));
     for (const m of moves) if (taken.has(routeKey(m.route.method, m.path))) throw new EditError(`Changing the prefix would make ${routeKey(m.route.method, m.path)} clash with an existing route.`);
+    // A route outside the old prefix keeps its path and gains the new prefix, so two of the
+    // controller's own routes can land on one URL (`/users` and `/api/users` when "/api" goes).
+    const landing = new Map<string, Route>();
+    for (const m of moves) {
+      const key = routeKey(m.route.method, m.path);
+      const other = landing.get(key);
+      if (other) throw new EditError(`Changing the prefix would give ${other.key} and ${m.route.key} the same URL, ${key}.`);
+      landing.set(key, m.route);
+    }
     const renamed = new Map(moves.map((m) => [m.route.key, routeKey(m.route.method, m.path)]));
     applyMoves(ctx, moves);
     reconcileOrder(tx, currentOrder(ctx.doc).map((k) => renamed.get(k) ?? k));
@@ -72,9 +81,20 @@ export function updateController(ctx: EditContext, intent: Intent<'updateControl
   }
 }
 
-/** Path renames one at a time, each seeing the paths the previous ones produced. */
+/**
+ * Path renames one at a time, each seeing the paths the previous ones produced. A route whose new
+ * URL another route still holds waits until that one has moved (a longer prefix turns `/api/x`
+ * into `/api/api/x` while `/api/api/x` itself is about to become `/api/api/api/x`).
+ */
 function applyMoves(ctx: EditContext, moves: { route: Route; path: string }[]): void {
-  for (const m of moves) if (m.path !== m.route.path) moveOperation(ctx, m.route, m.route.method, m.path);
+  let pending = moves.filter((m) => m.path !== m.route.path);
+  while (pending.length > 0) {
+    const held = new Set(pending.map((m) => m.route.key));
+    const ready = pending.filter((m) => !held.has(routeKey(m.route.method, m.path)));
+    if (ready.length === 0) throw new EditError('Changing the prefix would swap the URLs of routes in this controller; change their paths one at a time instead.');
+    for (const m of ready) moveOperation(ctx, m.route, m.route.method, m.path);
+    pending = pending.filter((m) => !ready.includes(m));
+  }
 }
 
 export function deleteController(ctx: EditContext, intent: Intent<'deleteController'>): void {

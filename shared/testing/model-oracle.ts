@@ -145,6 +145,8 @@ export function expectedAfter(before: ModelSummary, intent: EditIntent): ModelSu
         }));
         const others = new Set(m.routes.filter((r) => !moved.has(r)).map((r) => r.key));
         if ([...moved.values()].some((k) => others.has(k))) return undefined;
+        // Two of the controller's own routes landing on one URL can't be expressed either.
+        if (new Set(moved.values()).size !== moved.size) return undefined;
         for (const [r, k] of moved) r.key = k;
         target.prefix = intent.prefix;
       }
