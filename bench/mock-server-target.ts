@@ -17,7 +17,7 @@ let port: number;
 let stop: () => Promise<void>;
 
 if (kind === 'mock' && file) {
-  const server = new MockServer(openDocument(fs.readFileSync(file, 'utf8'), { fileName: file }), { port: 0 });
+  const server = new MockServer(openDocument(fs.readFileSync(file, 'utf8'), { fileName: file }), { port: 0, detach: true });
   port = (await server.start()).port;
   stop = () => server.stop();
 } else if (kind === 'bare') {

@@ -1,20 +1,16 @@
-import { decodePointer } from '../document/json-pointer';
-import { asMap, asScalar, getAt, getPair } from '../document/source-tree';
 import { compiledRoutes } from '../matching/compiled-routes';
 import type { RoutePattern } from '../matching/route-pattern';
 import type { MediaContent, ResponseSpec, Route } from '../model/api-model';
-import type { ApiDocument } from '../model/open-document';
-import { resolveRef } from '../model/ref-resolver';
 import type { ProfileId } from '../model/x-routecraft';
 import type { Profile } from '../profiles/profile';
 import { getProfile } from '../profiles/profiles';
 import { indexRoutePaths, type RoutePathEntry } from './closest-routes';
+import type { MockSource } from './mock-source';
 import { mockFacts, type MockProfileFacts } from './mock-profile-facts';
 import { bundleSchema } from './schema-bundle';
 import type { JsonSchema, SchemaEngine } from './schema-engine';
 
-/** On a response object: mock-only settings for that response, `{ latencyMs }`. */
-export const X_RESPONSE_MOCK = 'x-routecraft-mock';
+export { X_RESPONSE_MOCK } from './mock-source';
 
 export interface MockTableOptions {
   /** The schema library (validation and generation) the Node side provides. */
@@ -54,19 +50,19 @@ export class MockTable {
   readonly declaredHeaders = new Map<ResponseSpec, [string, string][]>();
 
   constructor(
-    readonly document: ApiDocument,
+    readonly source: MockSource,
     options: MockTableOptions,
   ) {
-    this.profile = getProfile(options.profile ?? document.model.profile);
+    this.profile = getProfile(options.profile ?? source.model.profile);
     this.facts = mockFacts(this.profile.id);
     this.engine = options.engine;
     this.strict = options.strict ?? false;
     // Compiled now rather than on the first request: a reload pays for it, not a user's request.
-    this.patterns = new Map(compiledRoutes(document.model, this.profile).patterns.map((p) => [p.route, p]));
+    this.patterns = new Map(compiledRoutes(source.model, this.profile).patterns.map((p) => [p.route, p]));
   }
 
   get model() {
-    return this.document.model;
+    return this.source.model;
   }
 
   patternOf(route: Route): RoutePattern | undefined {
@@ -81,7 +77,7 @@ export class MockTable {
   schema(schema: unknown): JsonSchema {
     if (typeof schema !== 'object' || schema === null) return typeof schema === 'boolean' ? schema : {};
     let out = this.schemas.get(schema);
-    if (out === undefined) this.schemas.set(schema, (out = bundleSchema(this.document.source.root, schema, this.model.version)));
+    if (out === undefined) this.schemas.set(schema, (out = bundleSchema(this.source.refValue, schema, this.model.version)));
     return out;
   }
 
@@ -89,15 +85,7 @@ export class MockTable {
   latency(response: ResponseSpec | undefined): number {
     const global = this.model.mock.latencyMs ?? 0;
     if (!response) return global;
-    if (!this.latencies.has(response)) this.latencies.set(response, this.readLatency(response));
+    if (!this.latencies.has(response)) this.latencies.set(response, this.source.responseLatency(response));
     return this.latencies.get(response) ?? global;
-  }
-
-  private readLatency(response: ResponseSpec): number | undefined {
-    const root = this.document.source.root;
-    const node = asMap(resolveRef(root, getAt(root, decodePointer(response.pointer))).node);
-    const settings = asMap(node && getPair(node, X_RESPONSE_MOCK)?.value);
-    const value = asScalar(settings && getPair(settings, 'latencyMs')?.value);
-    return typeof value === 'number' && value >= 0 && Number.isFinite(value) ? value : undefined;
   }
 }

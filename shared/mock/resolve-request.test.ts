@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openDocument } from '../model/open-document';
 import type { ProfileId } from '../model/x-routecraft';
+import { detachedSource } from './mock-source';
 import { MockTable } from './mock-table';
 import type { MockRequest, MockResponse } from './mock-types';
 import { resolveMockRequest } from './resolve-request';
@@ -138,7 +139,8 @@ components:
 function table(text = USERS, options: { profile?: ProfileId; strict?: boolean } = {}): MockTable {
   const doc = openDocument(text);
   expect(doc.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return new MockTable(doc, { engine: fakeEngine, ...options });
+  // The CLI's detached copy; the app's live source is what mock-server.service.test.ts goes through.
+  return new MockTable(detachedSource(doc), { engine: fakeEngine, ...options });
 }
 
 function send(t: MockTable, method: string, target: string, headers: Record<string, string> = {}, body: string | null = null): MockResponse {

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { openDocument } from '../model/open-document';
+import { liveSource } from './mock-source';
 import { bundleSchema } from './schema-bundle';
 
 function rootOf(text: string) {
-  return openDocument(text).source.root;
+  return liveSource(openDocument(text)).refValue;
 }
 
 describe('bundleSchema', () => {
@@ -39,7 +40,7 @@ components:
   });
 
   test('OpenAPI 3.0: nullable and boolean exclusive bounds become JSON Schema', () => {
-    const out = bundleSchema(undefined, { type: 'object', properties: { n: { type: 'integer', nullable: true, minimum: 0, exclusiveMinimum: true }, e: { type: 'string', enum: ['a'], nullable: true }, r: { allOf: [{ type: 'string' }], nullable: true } } }, '3.0');
+    const out = bundleSchema(() => undefined, { type: 'object', properties: { n: { type: 'integer', nullable: true, minimum: 0, exclusiveMinimum: true }, e: { type: 'string', enum: ['a'], nullable: true }, r: { allOf: [{ type: 'string' }], nullable: true } } }, '3.0');
     expect(out).toEqual({
       type: 'object',
       properties: {

@@ -1,7 +1,8 @@
-import { decodePointer } from '../document/json-pointer';
-import { getAt, toValue, type SNode } from '../document/source-tree';
 import type { OpenApiVersion } from '../model/api-model';
 import type { JsonSchema } from './schema-engine';
+
+/** The plain value a local `$ref` points at (see MockSource); undefined when it leads nowhere. */
+export type RefValue = (ref: string) => unknown;
 
 /** Keywords whose value is a map of schemas, a list of schemas, or one schema (JSON Schema 2020-12). */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
@@ -18,8 +19,8 @@ const MAX_DEPTH = 200;
  * fetched, DESIGN §7), and OpenAPI 3.0's `nullable`, boolean `exclusiveMinimum` and single `example`
  * become their JSON Schema forms.
  */
-export function bundleSchema(root: SNode | undefined, schema: unknown, version: OpenApiVersion | null): JsonSchema {
-  const bundler = new Bundler(root, version === '3.0');
+export function bundleSchema(refValue: RefValue, schema: unknown, version: OpenApiVersion | null): JsonSchema {
+  const bundler = new Bundler(refValue, version === '3.0');
   const out = bundler.schema(schema, 0);
   if (bundler.defs.size === 0 || typeof out !== 'object') return out;
   return { ...out, $defs: { ...(isObject(out.$defs) ? out.$defs : {}), ...Object.fromEntries(bundler.defs) } };
@@ -30,7 +31,7 @@ class Bundler {
   private readonly names = new Map<string, string>();
 
   constructor(
-    private readonly root: SNode | undefined,
+    private readonly refValue: RefValue,
     private readonly openapi30: boolean,
   ) {}
 
@@ -61,18 +62,13 @@ class Bundler {
     if (!ref.startsWith('#/')) return undefined;
     const known = this.names.get(ref);
     if (known !== undefined) return `#/$defs/${known}`;
-    let node: SNode | undefined;
-    try {
-      node = getAt(this.root, decodePointer(ref));
-    } catch {
-      return undefined;
-    }
-    if (!node) return undefined;
+    const target = this.refValue(ref);
+    if (target === undefined) return undefined;
     const name = this.uniqueName(ref);
     this.names.set(ref, name);
     // Registered before its body is read: a schema that refers to itself finds its own name.
     this.defs.set(name, {});
-    this.defs.set(name, this.schema(toValue(node), depth + 1));
+    this.defs.set(name, this.schema(target, depth + 1));
     return `#/$defs/${name}`;
   }
 

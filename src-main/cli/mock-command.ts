@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,6 +7,7 @@ import type { MockLogEvent } from '../../shared/mock/request-log';
 import { openDocument } from '../../shared/model/open-document';
 import { PROFILE_IDS, type ProfileId } from '../../shared/model/x-routecraft';
 import { MockServer, MockServerError } from '../services/mock-server.service';
+import { collectGarbage } from './collect-garbage';
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
 import { formatDiagnostic, readDocumentFile, unreadableErrors } from './read-document-file';
 
@@ -80,7 +82,8 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
     return EXIT_USAGE;
   }
   const profile = values.profile as ProfileId | undefined;
-  const server = new MockServer(doc, { host: values.host, port, strict: values.strict, ...(profile ? { profile } : {}), ...(maxBody !== undefined ? { maxBodyBytes: maxBody } : {}) });
+  // Detached: the server keeps what it answers from, not the document (two thirds of the memory).
+  const server = new MockServer(doc, { detach: true, host: values.host, port, strict: values.strict, ...(profile ? { profile } : {}), ...(maxBody !== undefined ? { maxBodyBytes: maxBody } : {}) });
   const format = values.log;
   if (format !== 'off') server.subscribe((event) => io.out(format === 'json' ? `${JSON.stringify(event)}\n` : textLine(event)));
 
@@ -94,10 +97,12 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
     }
     throw e;
   }
-  io.out(`routecraft mock: ${file}, ${doc.model.routes.length} route${doc.model.routes.length === 1 ? '' : 's'}, profile ${server.profile}\n`);
+  io.out(`routecraft mock: ${file}, ${server.model.routes.length} route${server.model.routes.length === 1 ? '' : 's'}, profile ${server.profile}\n`);
   io.out(`listening on ${address.url}\n`);
 
-  const watcher = watchDocument(file, io, server);
+  const watcher = watchDocument(file, io, server, fingerprint(doc.source.text));
+  // Once this function has returned, nothing holds the document any more.
+  setImmediate(collectGarbage);
   return new Promise<number>((resolve) => {
     const off = signals.on((signal) => {
       off();
@@ -110,14 +115,19 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
   });
 }
 
+/** Stands for a text the server already serves: keeping the text itself would hold megabytes. */
+function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
 /**
  * Reloads the document when the file changes on disk. Editors often replace a file rather than
  * write it, so the folder is watched; a text that cannot be read leaves the last good version
  * serving, and says so.
  */
-function watchDocument(file: string, io: CliIo, server: MockServer): { close(): void } {
+function watchDocument(file: string, io: CliIo, server: MockServer, served: string): { close(): void } {
   let timer: NodeJS.Timeout | undefined;
-  let lastText = server.document.source.text;
+  let lastText = served;
   let reading = Promise.resolve();
   const reload = async () => {
     let text: string;
@@ -127,8 +137,9 @@ function watchDocument(file: string, io: CliIo, server: MockServer): { close(): 
       io.err(`routecraft mock: ${file} cannot be read now; still serving the last good version\n`);
       return;
     }
-    if (text === lastText) return;
-    lastText = text;
+    const seen = fingerprint(text);
+    if (seen === lastText) return;
+    lastText = seen;
     const doc = openDocument(text, { fileName: file, maxLength: DEFAULT_MAX_BYTES });
     const errors = unreadableErrors(doc);
     if (errors.length > 0) {
@@ -137,6 +148,7 @@ function watchDocument(file: string, io: CliIo, server: MockServer): { close(): 
       return;
     }
     server.setDocument(doc);
+    setImmediate(collectGarbage);
     io.out(`reloaded ${file}: ${doc.model.routes.length} route${doc.model.routes.length === 1 ? '' : 's'}\n`);
   };
   const schedule = () => {

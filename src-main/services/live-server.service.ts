@@ -49,7 +49,7 @@ export class LiveServerService {
       url: address?.url ?? null,
       settings: { ...this.settings },
       profile: this.server?.profile ?? this.settings.profile ?? this.document?.model.profile ?? null,
-      routeCount: (this.server?.document ?? this.document)?.model.routes.length ?? 0,
+      routeCount: (this.server?.model ?? this.document?.model)?.routes.length ?? 0,
       error: this.lastError,
     };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openDocument } from '../../shared/model/open-document';
+import { liveSource } from '../../shared/mock/mock-source';
 import { bundleSchema } from '../../shared/mock/schema-bundle';
 import { createSchemaEngine } from './mock-schema-engine';
 
@@ -18,7 +19,7 @@ components:
         manager: {$ref: '#/components/schemas/User'}
     Tag: {type: string, enum: [red, green]}
 `);
-const USER = bundleSchema(DOC.source.root, { $ref: '#/components/schemas/User' }, '3.1');
+const USER = bundleSchema(liveSource(DOC).refValue, { $ref: '#/components/schemas/User' }, '3.1');
 
 describe('the ajv + json-schema-faker engine', () => {
   test('generation is deterministic for a seed, and follows the bundled $refs', () => {

@@ -1,11 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { detachedSource, liveSource, type MockSource } from '../../shared/mock/mock-source';
 import { MockTable } from '../../shared/mock/mock-table';
 import type { MockRequest, MockResponse } from '../../shared/mock/mock-types';
 import { RequestLog, previewOf, type LogListener, type MockLogEvent } from '../../shared/mock/request-log';
 import { resolveMockRequest } from '../../shared/mock/resolve-request';
 import type { SchemaEngine } from '../../shared/mock/schema-engine';
+import type { ApiModel } from '../../shared/model/api-model';
 import type { ApiDocument } from '../../shared/model/open-document';
 import type { ProfileId } from '../../shared/model/x-routecraft';
 import { createSchemaEngine } from './mock-schema-engine';
@@ -38,6 +40,12 @@ export interface MockServerOptions {
   bodyPreviewChars?: number;
   /** A schema engine per document version; default ajv + json-schema-faker. */
   schemaEngine?: () => SchemaEngine;
+  /**
+   * Copy what the mock needs out of each document instead of keeping it, so the caller can drop the
+   * document: for `routecraft mock`, where the source tree would be most of the process's memory.
+   * The app keeps its documents anyway and leaves this off (nothing is walked up front per edit).
+   */
+  detach?: boolean;
 }
 
 export type MockServerErrorCode = 'port-in-use' | 'permission-denied' | 'address-unavailable' | 'listen-failed';
@@ -98,15 +106,15 @@ export class MockServer {
   constructor(document: ApiDocument, options: MockServerOptions = {}) {
     this.options = { ...DEFAULTS, ...withoutUndefined(options) };
     this.log = new RequestLog(this.options.logCapacity);
-    this.table = this.makeTable(document, options.profile);
+    this.table = this.makeTable(this.sourceOf(document), options.profile);
   }
 
   get address(): MockServerAddress | undefined {
     return this.bound;
   }
 
-  get document(): ApiDocument {
-    return this.table.document;
+  get model(): ApiModel {
+    return this.table.model;
   }
 
   get profile(): ProfileId {
@@ -120,12 +128,12 @@ export class MockServer {
 
   /** Swaps the routing table; requests already being answered finish on the one they started with. */
   setDocument(document: ApiDocument, profile: ProfileId | undefined = this.options.profile): void {
-    this.table = this.makeTable(document, profile);
+    this.table = this.makeTable(this.sourceOf(document), profile);
   }
 
   setProfile(profile: ProfileId | undefined): void {
     this.options.profile = profile;
-    this.table = this.makeTable(this.table.document, profile);
+    this.table = this.makeTable(this.table.source, profile);
   }
 
   subscribe(listener: LogListener): () => void {
@@ -217,9 +225,13 @@ export class MockServer {
     return this.start();
   }
 
-  private makeTable(document: ApiDocument, profile: ProfileId | undefined): MockTable {
+  private sourceOf(document: ApiDocument): MockSource {
+    return this.options.detach ? detachedSource(document) : liveSource(document);
+  }
+
+  private makeTable(source: MockSource, profile: ProfileId | undefined): MockTable {
     const engine = (this.options.schemaEngine ?? createSchemaEngine)();
-    return new MockTable(document, { engine, ...(profile ? { profile } : {}), strict: this.options.strict ?? false });
+    return new MockTable(source, { engine, ...(profile ? { profile } : {}), strict: this.options.strict ?? false });
   }
 
   private declaredTooLarge(req: http.IncomingMessage): boolean {
