@@ -17,7 +17,8 @@ let port: number;
 let stop: () => Promise<void>;
 
 if (kind === 'mock' && file) {
-  const server = new MockServer(openDocument(fs.readFileSync(file, 'utf8'), { fileName: file }), { port: 0, detach: true });
+  const server = new MockServer(openDocument(fs.readFileSync(file, 'utf8'), { fileName: file }), { port: 0 });
+  server.detachDocument();
   port = (await server.start()).port;
   stop = () => server.stop();
 } else if (kind === 'bare') {

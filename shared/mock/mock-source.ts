@@ -17,6 +17,8 @@ export interface MockSource {
   refValue(ref: string): unknown;
   /** The response's own `x-routecraft-mock.latencyMs`, when it has a valid one. */
   responseLatency(response: ResponseSpec): number | undefined;
+  /** The same answers without holding on to the document (itself when it holds none). */
+  detached(): MockSource;
 }
 
 /**
@@ -40,14 +42,15 @@ export function liveSource(doc: ApiDocument): MockSource {
       }
       return latencyOf(root, followingRefs(root, root, path));
     },
+    detached: () => detachedSource(doc),
   };
 }
 
 /**
  * Copies, once, everything the mock can need, so that the document (its text and source tree, about
  * two thirds of its memory) can be dropped: for `routecraft mock`, which has nothing else to keep it
- * for. Every `$ref` reachable from the model's schemas, examples and headers is resolved now, and so
- * is every response's latency.
+ * for. Every `$ref` reachable from the model's schemas is resolved now, and so is every response's
+ * latency.
  */
 export function detachedSource(doc: ApiDocument): MockSource {
   return detached(doc.model, refValues(doc.source.root, doc.model), responseLatencies(doc.source.root, doc.model));
@@ -58,13 +61,25 @@ export function detachedSource(doc: ApiDocument): MockSource {
  * to anything that touches the source tree would keep the whole tree alive through them.
  */
 function detached(model: ApiModel, refs: Map<string, unknown>, latencies: Map<ResponseSpec, number>): MockSource {
-  return { model, refValue: (ref) => refs.get(ref), responseLatency: (response) => latencies.get(response) };
+  const source: MockSource = { model, refValue: (ref) => refs.get(ref), responseLatency: (response) => latencies.get(response), detached: () => source };
+  return source;
 }
 
-/** The value of every `$ref` reachable from the model (through the values they lead to as well). */
+/**
+ * The value of every `$ref` reachable from the model's schemas (through the values they lead to as
+ * well): schemas are all the mock bundles; examples and headers' `$ref`s were resolved by the model.
+ */
 function refValues(root: SNode | undefined, model: ApiModel): Map<string, unknown> {
   const refs = new Map<string, unknown>();
-  const pending: unknown[] = [model.routes];
+  const pending: unknown[] = [];
+  for (const route of model.routes) {
+    for (const p of route.params) pending.push(p.schema);
+    for (const c of route.requestBody?.content ?? []) pending.push(c.schema);
+    for (const r of route.responses) {
+      for (const c of r.content) pending.push(c.schema);
+      for (const h of r.headers) pending.push(h.schema);
+    }
+  }
   while (pending.length > 0) {
     collectRefs(pending.pop(), (ref) => {
       if (refs.has(ref)) return;

@@ -50,19 +50,31 @@ export class MockTable {
   readonly declaredHeaders = new Map<ResponseSpec, [string, string][]>();
 
   constructor(
-    readonly source: MockSource,
+    private currentSource: MockSource,
     options: MockTableOptions,
   ) {
-    this.profile = getProfile(options.profile ?? source.model.profile);
+    this.profile = getProfile(options.profile ?? currentSource.model.profile);
     this.facts = mockFacts(this.profile.id);
     this.engine = options.engine;
     this.strict = options.strict ?? false;
     // Compiled now rather than on the first request: a reload pays for it, not a user's request.
-    this.patterns = new Map(compiledRoutes(source.model, this.profile).patterns.map((p) => [p.route, p]));
+    this.patterns = new Map(compiledRoutes(currentSource.model, this.profile).patterns.map((p) => [p.route, p]));
+  }
+
+  get source(): MockSource {
+    return this.currentSource;
   }
 
   get model() {
-    return this.source.model;
+    return this.currentSource.model;
+  }
+
+  /**
+   * Lets go of the document: from now on the table answers from a copy of what it needs. Equal
+   * answers, so everything cached stays valid; done after listening, so it never delays a start.
+   */
+  detach(): void {
+    this.currentSource = this.currentSource.detached();
   }
 
   patternOf(route: Route): RoutePattern | undefined {
@@ -77,7 +89,7 @@ export class MockTable {
   schema(schema: unknown): JsonSchema {
     if (typeof schema !== 'object' || schema === null) return typeof schema === 'boolean' ? schema : {};
     let out = this.schemas.get(schema);
-    if (out === undefined) this.schemas.set(schema, (out = bundleSchema(this.source.refValue, schema, this.model.version)));
+    if (out === undefined) this.schemas.set(schema, (out = bundleSchema(this.currentSource.refValue, schema, this.model.version)));
     return out;
   }
 
@@ -85,7 +97,7 @@ export class MockTable {
   latency(response: ResponseSpec | undefined): number {
     const global = this.model.mock.latencyMs ?? 0;
     if (!response) return global;
-    if (!this.latencies.has(response)) this.latencies.set(response, this.source.responseLatency(response));
+    if (!this.latencies.has(response)) this.latencies.set(response, this.currentSource.responseLatency(response));
     return this.latencies.get(response) ?? global;
   }
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { detachedSource, liveSource, type MockSource } from '../../shared/mock/mock-source';
+import { liveSource, type MockSource } from '../../shared/mock/mock-source';
 import { MockTable } from '../../shared/mock/mock-table';
 import type { MockRequest, MockResponse } from '../../shared/mock/mock-types';
 import { RequestLog, previewOf, type LogListener, type MockLogEvent } from '../../shared/mock/request-log';
@@ -40,12 +40,6 @@ export interface MockServerOptions {
   bodyPreviewChars?: number;
   /** A schema engine per document version; default ajv + json-schema-faker. */
   schemaEngine?: () => SchemaEngine;
-  /**
-   * Copy what the mock needs out of each document instead of keeping it, so the caller can drop the
-   * document: for `routecraft mock`, where the source tree would be most of the process's memory.
-   * The app keeps its documents anyway and leaves this off (nothing is walked up front per edit).
-   */
-  detach?: boolean;
 }
 
 export type MockServerErrorCode = 'port-in-use' | 'permission-denied' | 'address-unavailable' | 'listen-failed';
@@ -106,7 +100,7 @@ export class MockServer {
   constructor(document: ApiDocument, options: MockServerOptions = {}) {
     this.options = { ...DEFAULTS, ...withoutUndefined(options) };
     this.log = new RequestLog(this.options.logCapacity);
-    this.table = this.makeTable(this.sourceOf(document), options.profile);
+    this.table = this.makeTable(liveSource(document), options.profile);
   }
 
   get address(): MockServerAddress | undefined {
@@ -128,7 +122,16 @@ export class MockServer {
 
   /** Swaps the routing table; requests already being answered finish on the one they started with. */
   setDocument(document: ApiDocument, profile: ProfileId | undefined = this.options.profile): void {
-    this.table = this.makeTable(this.sourceOf(document), profile);
+    this.table = this.makeTable(liveSource(document), profile);
+  }
+
+  /**
+   * Answers from a copy of what the current document's routes need, so the document can be dropped:
+   * for `routecraft mock`, where its text and source tree are most of the process's memory. The app
+   * keeps its documents anyway and does not call this (it would walk every route on each edit).
+   */
+  detachDocument(): void {
+    this.table.detach();
   }
 
   setProfile(profile: ProfileId | undefined): void {
@@ -223,10 +226,6 @@ export class MockServer {
       }
     }
     return this.start();
-  }
-
-  private sourceOf(document: ApiDocument): MockSource {
-    return this.options.detach ? detachedSource(document) : liveSource(document);
   }
 
   private makeTable(source: MockSource, profile: ProfileId | undefined): MockTable {
