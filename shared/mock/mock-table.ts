@@ -4,13 +4,16 @@ import type { MediaContent, ResponseSpec, Route } from '../model/api-model';
 import type { ProfileId } from '../model/x-routecraft';
 import type { Profile } from '../profiles/profile';
 import { getProfile } from '../profiles/profiles';
-import { indexRoutePaths, type RoutePathEntry } from './closest-routes';
+import { closestRoutes, indexRoutePaths, type RoutePathEntry } from './closest-routes';
 import type { MockSource } from './mock-source';
 import { mockFacts, type MockProfileFacts } from './mock-profile-facts';
 import { bundleSchema } from './schema-bundle';
 import type { JsonSchema, SchemaEngine } from './schema-engine';
 
 export { X_RESPONSE_MOCK } from './mock-source';
+
+/** How many 404 paths' nearest routes a table remembers. */
+const RECENT_CLOSEST = 64;
 
 export interface MockTableOptions {
   /** The schema library (validation and generation) the Node side provides. */
@@ -43,6 +46,7 @@ export class MockTable {
   readonly strict: boolean;
   private readonly patterns: Map<Route, RoutePattern>;
   private paths: RoutePathEntry[] | undefined;
+  private readonly recentClosest = new Map<string, string[]>();
   private readonly schemas = new WeakMap<object, JsonSchema>();
   private readonly latencies = new Map<ResponseSpec, number | undefined>();
   readonly staticBodies = new Map<MediaContent, StaticBody>();
@@ -81,8 +85,20 @@ export class MockTable {
     return this.patterns.get(route);
   }
 
-  routePaths(): RoutePathEntry[] {
-    return (this.paths ??= indexRoutePaths(this.model.routes));
+  /**
+   * The routes nearest to a path nothing matched (see closestRoutes). The last answers are kept: a
+   * client polling a wrong URL asks the same question over and over, and at 10,000 routes each
+   * answer costs milliseconds.
+   */
+  closestRoutes(path: string, method: string): string[] {
+    const key = `${method} ${path}`;
+    let out = this.recentClosest.get(key);
+    if (out === undefined) {
+      out = closestRoutes((this.paths ??= indexRoutePaths(this.model.routes)), path, method);
+      if (this.recentClosest.size >= RECENT_CLOSEST) this.recentClosest.delete(this.recentClosest.keys().next().value as string);
+      this.recentClosest.set(key, out);
+    }
+    return out;
   }
 
   /** The schema as a self-contained JSON Schema, bundled once per schema object. */

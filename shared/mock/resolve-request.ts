@@ -3,7 +3,6 @@ import type { MatchResult, TraceStep } from '../matching/match-types';
 import { parseRequestPath } from '../matching/request-path';
 import type { HeaderSpec, MediaContent, NamedExample, ResponseSpec, Route } from '../model/api-model';
 import type { Diagnostic } from '../model/diagnostic';
-import { closestRoutes } from './closest-routes';
 import { corsEnabled, corsResponseHeaders, originAllowed, preflightHeaders } from './cors';
 import { chooseMediaType, contentTypeFor, headerValue, isHeaderName, isJsonMediaType, serializeBody, utf8Length } from './http-text';
 import type { MockRequest, MockResponse } from './mock-types';
@@ -61,7 +60,7 @@ function answer(table: MockTable, request: MockRequest, method: string, target: 
   switch (match.status) {
     case 404: {
       const path = parseRequestPath(target, profile.matchDecodedPath, profile.brokenEscapes).path;
-      const closest = closestRoutes(table.routePaths(), path, method);
+      const closest = table.closestRoutes(path, method);
       return errorDraft(table, 404, withClosest(profile.errorBody(404), closest), '404: no route matches');
     }
     case 405: {
