@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parseDocument } from 'yaml';
 import { StructuralEditor } from '../edit/structural-edits';
 import { applyEdits, type TextEdit } from '../edit/text-edit';
 import { readSource, type SourceDocument } from './source-document';
@@ -31,9 +32,9 @@ function shape(node: SNode | undefined): unknown {
   }
 }
 
-function expectSameAsFullRead(doc: SourceDocument, edits: TextEdit[]): void {
+function expectSameAsFullRead(doc: SourceDocument, edits: TextEdit[], fileName = 'a.json'): void {
   const text = applyEdits(doc.text, edits);
-  const fresh = readSource(text, { fileName: 'a.json' });
+  const fresh = readSource(text, { fileName });
   const { source } = updateSourceTracked(doc, edits);
   expect(source.text).toBe(text);
   expect(source.problems.map((p) => p.code)).toEqual(fresh.problems.map((p) => p.code));
@@ -76,6 +77,11 @@ function structural(doc: SourceDocument, s: typeof step extends fc.Arbitrary<inf
         return editor.moveItem(path, s.a % 4, s.b % 4);
       case 'typeInString': {
         // A keystroke inside a string or a key, as the path field of the designer makes.
+        if (doc.format === 'yaml') {
+          const keys = keyStarts(doc.root);
+          const at = keys[s.a % keys.length];
+          return at === undefined ? [] : [{ offset: at + 1, length: 0, text: 'abc'.slice(0, 1 + (s.b % 3)) }];
+        }
         const at = doc.text.indexOf('"', s.a % doc.text.length);
         return at === -1 ? [] : [{ offset: at + 1, length: 0, text: 'abc'.slice(0, 1 + (s.b % 3)) }];
       }
@@ -83,6 +89,13 @@ function structural(doc: SourceDocument, s: typeof step extends fc.Arbitrary<inf
   } catch {
     return [];
   }
+}
+
+/** Where every key of the tree starts (YAML keys are mostly unquoted, so a keystroke goes there). */
+function keyStarts(node: SNode | undefined, out: number[] = []): number[] {
+  if (node?.kind === 'map') for (const p of node.pairs) out.push(p.keyStart), keyStarts(p.value, out);
+  if (node?.kind === 'seq') for (const item of node.items) keyStarts(item, out);
+  return out;
 }
 
 /** The edits that do not overlap the ones before them, as one batch against the same text. */
@@ -159,5 +172,75 @@ describe('where the tree changed', () => {
     const info = d.text.indexOf('"info"');
     expect(updateSourceTracked(d, [{ offset: info, length: 0, text: '"x-new": 1,\n  ' }]).changedRootKeys).toBeUndefined();
     expect(updateSourceTracked(doc(), [{ offset: info + 1, length: 0, text: 'x' }]).changedRootKeys).toBeUndefined();
+  });
+});
+
+const yaml = fs.readFileSync('fixtures/openapi/users-api.yaml', 'utf8');
+const yamlDocuments: Record<string, string> = {
+  'users-api.yaml': yaml,
+  'petstore.yaml': fs.readFileSync('fixtures/openapi/petstore.yaml', 'utf8'),
+  'shop-api.yaml': fs.readFileSync('fixtures/openapi/shop-api.yaml', 'utf8'),
+  'users-api, CRLF': yaml.replace(/\n/g, '\r\n'),
+  'users-api, 4 spaces': parseDocument(yaml).toString({ indent: 4 }),
+  'users-api, sequences at their key\'s column': parseDocument(yaml).toString({ indentSeq: false }),
+};
+
+describe('an updated YAML tree equals a full read', () => {
+  for (const [name, text] of Object.entries(yamlDocuments)) {
+    test(`${name}: a sequence of structural updates, each on the previous result`, () => {
+      expect(readSource(text, { fileName: 'a.yaml' }).problems).toEqual([]);
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+          let doc = readSource(text, { fileName: 'a.yaml' });
+          for (const s of steps) {
+            const edits = structural(doc, s);
+            if (edits.length === 0) continue;
+            expectSameAsFullRead(doc, edits, 'a.yaml');
+            doc = updateSourceTracked(readSource(doc.text, { fileName: 'a.yaml' }), edits).source;
+            if (doc.problems.length > 0) return;
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    }, TIMEOUT);
+
+    test(`${name}: several structural edits in one batch`, () => {
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), (steps) => {
+          const doc = readSource(text, { fileName: 'a.yaml' });
+          const edits = batch(steps.map((s) => structural(readSource(text, { fileName: 'a.yaml' }), s)));
+          if (edits.length > 0) expectSameAsFullRead(doc, edits, 'a.yaml');
+        }),
+        { numRuns: RUNS },
+      );
+    }, TIMEOUT);
+
+    test(`${name}: random characters anywhere (indentation, indicators, comments, anchors)`, () => {
+      const char = fc.constantFrom(' ', '  ', '\n', '\n  ', '-', '- ', ':', ': ', '#', 'a', '1', '|', '>', '"', "'", '{', '}', '[', ']', ',', '&a ', '*a', '\t', '? ', '---');
+      const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 4 }), text: fc.array(char, { maxLength: 3 }).map((parts) => parts.join('')) });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (raw) => {
+          const edits = batch(raw.map((e) => [{ offset: e.at % text.length, length: Math.min(e.length, text.length - (e.at % text.length)), text: e.text }]));
+          expectSameAsFullRead(readSource(text, { fileName: 'a.yaml' }), edits, 'a.yaml');
+        }),
+        { numRuns: RUNS },
+      );
+    }, TIMEOUT);
+  }
+
+  test('renaming a path, and its entry in x-routecraft.order, is read again there only', () => {
+    const yaml = yamlDocuments['users-api.yaml']?.replace('  profile: fastapi\n', '  profile: fastapi\n  order:\n    - GET /api/users/me\n    - GET /health\n') ?? '';
+    const doc = readSource(yaml, { fileName: 'a.yaml' });
+    expect(doc.problems).toEqual([]);
+    const key = yaml.indexOf('/api/users/me:');
+    const order = yaml.indexOf('GET /api/users/me', yaml.indexOf('order:'));
+    expect(key).toBeGreaterThan(0);
+    expect(order).toBeGreaterThan(0);
+    const edits = [
+      { offset: order + 'GET /api/users/me'.length, length: 0, text: 'x' },
+      { offset: key + '/api/users/me'.length, length: 0, text: 'x' },
+    ].sort((a, b) => a.offset - b.offset);
+    expectSameAsFullRead(doc, edits, 'a.yaml');
+    expect(updateSourceTracked(readSource(yaml, { fileName: 'a.yaml' }), edits).changedRootKeys).toEqual(new Set(['paths', 'x-routecraft']));
   });
 });

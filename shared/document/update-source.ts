@@ -3,6 +3,7 @@ import { locateSite, memberCount, type EditSite } from './edit-site';
 import { parseJsonValueAt } from './json-source';
 import { LineIndex } from './line-index';
 import { readSource, type SourceDocument } from './source-document';
+import { rereadYamlSites } from './yaml-sites';
 import { SPair, shiftNode, type SMap, type SNode, type SSeq } from './source-tree';
 
 export interface SourceUpdate {
@@ -19,8 +20,8 @@ export interface SourceUpdate {
  * The document after `edits`. JSON documents are re-read only where the text changed — each group
  * of nearby edits inside the smallest string, key or run of collection members that holds it —
  * and the rest of the tree is shifted in place: renaming a route edits both its path item and the
- * `x-routecraft.order` list, and neither may cost a parse of a 10 MB document. YAML is re-read
- * whole (indentation gives it no safe local boundary, and YAML documents that size are rare).
+ * `x-routecraft.order` list, and neither may cost a parse of a 10 MB document. YAML is re-read by
+ * runs of block-collection members (yaml-sites.ts), and whole when a run cannot be read alone.
  *
  * The previous document's tree is reused and changed: after this call only the result is valid.
  */
@@ -33,6 +34,12 @@ export function updateSourceTracked(doc: SourceDocument, edits: readonly TextEdi
   if (edits.length === 0) return { source: doc, changedRootKeys: new Set() };
   const text = applyEdits(doc.text, edits);
   const sorted = sortEdits(edits);
+  if (doc.format === 'yaml' && doc.root && doc.problems.length === 0 && !doc.aliases) {
+    const changed = rereadYamlSites(doc.root, doc.text, sorted);
+    if (changed === 'failed') return { source: readSource(text, { format: 'yaml' }), changedRootKeys: undefined };
+    const lines = new LineIndex(text, doc.lines, edits);
+    return { source: { text, format: 'yaml', root: doc.root, problems: [], style: doc.style, lines }, changedRootKeys: changed };
+  }
   if (doc.format !== 'json' || !doc.root || doc.problems.length > 0) {
     // The old tree is left as it was: where the edits sit can still be told from both trees.
     const source = readSource(text, { format: doc.format });

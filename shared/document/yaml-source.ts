@@ -10,8 +10,11 @@ export interface YamlParse {
   aliases?: true;
 }
 
-/** Reads YAML through the `yaml` package and converts its AST into the format-neutral tree. */
-export function parseYaml(text: string): YamlParse {
+/**
+ * Reads YAML through the `yaml` package and converts its AST into the format-neutral tree.
+ * `depth`: how deep the text's root sits in a larger document (a part read again on its own).
+ */
+export function parseYaml(text: string, depth = 0): YamlParse {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: false });
   const problems: ParseProblem[] = doc.errors.map((e) => ({
     code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : e.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax',
@@ -25,7 +28,7 @@ export function parseYaml(text: string): YamlParse {
   }
   const converter = new Converter(text);
   try {
-    const root = converter.node(doc.contents as YNode, 0);
+    const root = converter.node(doc.contents as YNode, depth);
     converter.resolveAliases();
     return { root, problems, ...(converter.hasAliases ? { aliases: true as const } : {}) };
   } catch (e) {
