@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseDocument } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
+import { DocumentSession } from '../document-session';
+import { syntheticApi } from '../testing/synthetic-api';
 import { StructuralEditor } from '../edit/structural-edits';
 import { applyEdits, type TextEdit } from '../edit/text-edit';
 import { readSource, type SourceDocument } from './source-document';
@@ -243,4 +245,20 @@ describe('an updated YAML tree equals a full read', () => {
     expectSameAsFullRead(doc, edits, 'a.yaml');
     expect(updateSourceTracked(readSource(yaml, { fileName: 'a.yaml' }), edits).changedRootKeys).toEqual(new Set(['paths', 'x-routecraft']));
   });
+
+  test('typing a path in the designer, route after route, is read again in place on every keystroke', () => {
+    // The first keystroke on a route that shares its path item moves it out; every rename also
+    // edits x-routecraft.order (a line inserted, another removed) — and the last route ends the file.
+    const text = stringify(JSON.parse(syntheticApi(300)));
+    const session = new DocumentSession(text, { fileName: 'a.yaml' });
+    const targets = [0, 150, 299].map((i) => session.document.model.routes[i]?.operationId);
+    for (let i = 0; i < 12; i++) {
+      const route = session.document.model.routes.find((r) => r.operationId === targets[Math.floor(i / 4)]);
+      if (!route) throw new Error('route gone');
+      const before = session.text;
+      const { edits } = session.apply({ op: 'updateRoute', route: route.key, path: `${route.path}${'abcd'[i % 4]}` });
+      expectSameAsFullRead(readSource(before, { fileName: 'a.yaml' }), [...edits], 'a.yaml');
+      expect(updateSourceTracked(readSource(before, { fileName: 'a.yaml' }), edits).changedRootKeys, `keystroke ${i}`).toBeDefined();
+    }
+  }, TIMEOUT);
 });

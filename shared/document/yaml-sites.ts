@@ -29,10 +29,11 @@ export function rereadYamlSites(root: SNode, oldText: string, sortedEdits: reado
   for (let i = 0; i < edits.length; ) {
     const first = edits[i] as TextEdit;
     let j = i + 1;
-    // The runs that hold the group, deepest first; the group grows while its next edit falls inside
-    // the deepest run (two edits in one path item are read together).
+    // The runs that hold the group, deepest first; the group grows while its next edit starts inside
+    // the deepest run or on the line after it (a moved item: the new one inserted after the member
+    // before it, the old one's line removed after that).
     let runs = runsHolding(root, first.offset + shift, editEnd(edits[j - 1] as TextEdit) + shift);
-    while (runs.length > 0 && j < edits.length && (edits[j] as TextEdit).offset + shift <= runEnd(runs[0] as Run)) {
+    while (runs.length > 0 && j < edits.length && (edits[j] as TextEdit).offset + shift <= nextLineStart(oldText, runEnd(runs[0] as Run) - shift) + shift) {
       j++;
       runs = runsHolding(root, first.offset + shift, editEnd(edits[j - 1] as TextEdit) + shift);
     }
@@ -50,17 +51,22 @@ export function rereadYamlSites(root: SNode, oldText: string, sortedEdits: reado
 /**
  * The same edits, each whole-line one moved back by a character: removing or inserting lines from
  * one line start to the next ends where the next member begins, outside the run that holds them;
- * the same change made from the line break before stays inside it. The text they make is the same.
+ * the same change made from the line break before stays inside it. An edit that then touches the
+ * one before it joins it (a member moved: inserted at its new place, its old lines removed right
+ * after). The text they make is the same.
  */
 function withinLines(text: string, edits: readonly TextEdit[]): TextEdit[] {
-  let previousEnd = 0;
-  return edits.map((e) => {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const previous = out[out.length - 1];
+    const previousEnd = previous ? previous.offset + previous.length : 0;
     const before = text[e.offset - 1];
     const endsLine = e.text === '' ? e.length > 0 && text[e.offset + e.length - 1] === before : e.text.endsWith(before ?? '') && (e.length === 0 || text[e.offset + e.length - 1] === before);
-    const moved = e.offset - 1 > previousEnd && before === '\n' && endsLine ? { offset: e.offset - 1, length: e.length, text: e.text === '' ? '' : before + e.text.slice(0, -1) } : e;
-    previousEnd = e.offset + e.length;
-    return moved;
-  });
+    const moved = e.offset - 1 >= previousEnd && e.offset > 0 && before === '\n' && endsLine ? { offset: e.offset - 1, length: e.length, text: e.text === '' ? '' : before + e.text.slice(0, -1) } : e;
+    if (previous && previousEnd === moved.offset) out[out.length - 1] = { offset: previous.offset, length: previous.length + moved.length, text: previous.text + moved.text };
+    else out.push(moved);
+  }
+  return out;
 }
 
 /** A run of members [from, to] of a block collection, with the collections above it. */
@@ -73,6 +79,14 @@ interface Run {
   rootKey: string;
   /** Once read: where the run's new text ends. */
   end: number;
+}
+
+/** Where the line after `offset`'s line break starts (`offset` itself when no break follows). */
+function nextLineStart(text: string, offset: number): number {
+  let k = offset;
+  if (text[k] === '\r') k++;
+  if (text[k] === '\n') k++;
+  return k;
 }
 
 function editEnd(e: TextEdit): number {
