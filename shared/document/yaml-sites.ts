@@ -32,13 +32,18 @@ export function rereadYamlSites(root: SNode, oldText: string, sortedEdits: reado
     // The runs that hold the group, deepest first; the group grows while its next edit starts inside
     // the deepest run or on the line after it (a moved item: the new one inserted after the member
     // before it, the old one's line removed after that).
-    let runs = runsHolding(root, first.offset + shift, editEnd(edits[j - 1] as TextEdit) + shift);
+    let runs = runsHolding(root, first.offset + shift, editEnd(edits[j - 1] as TextEdit) + shift, { oldText, shift, doneEnd });
     while (runs.length > 0 && j < edits.length && (edits[j] as TextEdit).offset + shift <= nextLineStart(oldText, runEnd(runs[0] as Run) - shift) + shift) {
       j++;
-      runs = runsHolding(root, first.offset + shift, editEnd(edits[j - 1] as TextEdit) + shift);
+      runs = runsHolding(root, first.offset + shift, editEnd(edits[j - 1] as TextEdit) + shift, { oldText, shift, doneEnd });
     }
+    // The same group as given, not moved back a character, for the runs that start at its line.
+    const given = sortedEdits.slice(i, j);
+    const givenRuns = runsHolding(root, (given[0] as TextEdit).offset + shift, editEnd(given[given.length - 1] as TextEdit) + shift, { oldText, shift, doneEnd });
     const group = edits.slice(i, j);
-    const read = runs.find((run) => replaceRun(run, oldText, shift, doneEnd, group));
+    // Deepest first, whichever form of the group found it: the smaller the run, the cheaper its read.
+    const tries = [...runs.map((run) => ({ run, edits: group })), ...givenRuns.map((run) => ({ run, edits: given }))].sort((a, b) => b.run.ancestors.length - a.run.ancestors.length);
+    const read = tries.find((t) => replaceRun(t.run, oldText, shift, doneEnd, t.edits))?.run;
     if (!read) return 'failed';
     rootKeys.add(read.rootKey);
     doneEnd = read.end;
@@ -51,22 +56,18 @@ export function rereadYamlSites(root: SNode, oldText: string, sortedEdits: reado
 /**
  * The same edits, each whole-line one moved back by a character: removing or inserting lines from
  * one line start to the next ends where the next member begins, outside the run that holds them;
- * the same change made from the line break before stays inside it. An edit that then touches the
- * one before it joins it (a member moved: inserted at its new place, its old lines removed right
- * after). The text they make is the same.
+ * the same change made from the line break before stays inside it. The text they make is the same,
+ * and each stays at its index (the caller falls back to the edit as given).
  */
 function withinLines(text: string, edits: readonly TextEdit[]): TextEdit[] {
-  const out: TextEdit[] = [];
-  for (const e of edits) {
-    const previous = out[out.length - 1];
-    const previousEnd = previous ? previous.offset + previous.length : 0;
+  let previousEnd = 0;
+  return edits.map((e) => {
     const before = text[e.offset - 1];
     const endsLine = e.text === '' ? e.length > 0 && text[e.offset + e.length - 1] === before : e.text.endsWith(before ?? '') && (e.length === 0 || text[e.offset + e.length - 1] === before);
     const moved = e.offset - 1 >= previousEnd && e.offset > 0 && before === '\n' && endsLine ? { offset: e.offset - 1, length: e.length, text: e.text === '' ? '' : before + e.text.slice(0, -1) } : e;
-    if (previous && previousEnd === moved.offset) out[out.length - 1] = { offset: previous.offset, length: previous.length + moved.length, text: previous.text + moved.text };
-    else out.push(moved);
-  }
-  return out;
+    previousEnd = e.offset + e.length;
+    return moved;
+  });
 }
 
 /** A run of members [from, to] of a block collection, with the collections above it. */
@@ -99,7 +100,7 @@ function runEnd(run: Run): number {
 }
 
 /** Every run that holds [start, end], deepest first, never one of the root mapping (a change there may change anything). */
-function runsHolding(root: SMap, start: number, end: number): Run[] {
+function runsHolding(root: SMap, start: number, end: number, at: TextAt): Run[] {
   const out: Run[] = [];
   const i = memberAt(root, start);
   if (i === -1 || memberAt(root, end) !== i || end > memberEnd(root, i)) return out;
@@ -108,9 +109,11 @@ function runsHolding(root: SMap, start: number, end: number): Run[] {
   let node = top.value;
   for (;;) {
     if ((node.kind !== 'map' && node.kind !== 'seq') || node.flow) break;
-    const from = memberAt(node, start);
+    // An edit in the indentation before the first member (its line removed, a line put before it) is
+    // the first member's.
+    const from = start < firstLead(node) && start >= ownLineStart(at, firstLead(node)) ? 0 : memberAt(node, start);
     if (from === -1) break;
-    let to = memberAt(node, end);
+    let to = Math.max(from, memberAt(node, end));
     if (end > memberEnd(node, to)) {
       // Past the last member's content: into the gap before the next one, or out of this collection.
       if (to + 1 >= memberCount(node)) break;
@@ -120,7 +123,7 @@ function runsHolding(root: SMap, start: number, end: number): Run[] {
     out.push({ container: node, from, to, ancestors: [...ancestors], rootKey: top.key, end: -1 });
     if (from !== to) break;
     const child = node.kind === 'map' ? (node.pairs[from] as SPair).value : (node.items[from] as SNode);
-    if (start < child.start || end > child.end) break;
+    if (start < ownLineStart(at, child.kind === 'seq' || child.kind === 'map' ? firstLead(child) : child.start) || end > child.end) break;
     ancestors.push({ node, index: from });
     node = child;
   }
@@ -136,6 +139,33 @@ function ordered(node: SMap | SSeq, from: number, to: number): boolean {
   for (let k = Math.max(1, from - 1); k <= last; k++) if (memberStart(node, k) <= memberStart(node, k - 1)) return false;
   if (node.kind === 'seq') for (let k = from; k <= to; k++) if ((node.items[k] as SNode).start === (node.items[k] as SNode).end) return false;
   return true;
+}
+
+/** Where the text the tree's offsets refer to can be read, for the part not yet read again. */
+interface TextAt {
+  oldText: string;
+  shift: number;
+  doneEnd: number;
+}
+
+/**
+ * The start of `offset`'s line when only spaces come before it there, else `offset`: edits in
+ * that indentation belong to what starts at `offset`.
+ */
+function ownLineStart(at: TextAt, offset: number): number {
+  if (offset < at.doneEnd) return offset;
+  const old = offset - at.shift;
+  const lineStart = at.oldText.lastIndexOf('\n', old - 1) + 1;
+  for (let k = lineStart; k < old; k++) if (at.oldText[k] !== ' ') return offset;
+  return lineStart + at.shift;
+}
+
+/**
+ * Where a block collection's first member's own text starts: its key, or its item's `- ` (a block
+ * sequence starts at its first dash); the collection's start when it has no member.
+ */
+function firstLead(node: SMap | SSeq): number {
+  return node.kind === 'map' && node.pairs.length > 0 ? (node.pairs[0] as SPair).keyStart : node.start;
 }
 
 function memberCount(node: SMap | SSeq): number {
@@ -181,15 +211,18 @@ function replaceRun(run: Run, oldText: string, shift: number, doneEnd: number, g
   if (memberLead === -1) return false;
   const oldLineStart = oldText.lastIndexOf('\n', memberLead - 1) + 1;
   const column = memberLead - oldLineStart;
+  // Only spaces before the first member on its line: edits may reach back to the line's start.
+  // Otherwise (a parent item's `- `) that text is blanked below and must stay as it is.
+  const ownLine = /^ *$/.test(oldText.slice(oldLineStart, memberLead));
   // Not before text already read again for an earlier group (its offsets are the new text's).
-  if (column === 0 || oldLineStart + shift < doneEnd || group.some((e) => e.offset < memberLead)) return false;
+  if (column === 0 || oldLineStart + shift < doneEnd || group.some((e) => e.offset < (ownLine ? oldLineStart : memberLead))) return false;
   const oldEnd = runEnd(run) - shift;
   const piece = applyEdits(
     oldText.slice(oldLineStart, oldEnd),
     group.map((e) => ({ ...e, offset: e.offset - oldLineStart })),
   );
   // Blanked: what precedes the first member on its line belongs to the collections above.
-  const text = ' '.repeat(column) + piece.slice(column);
+  const text = ownLine ? piece : ' '.repeat(column) + piece.slice(column);
   if (!ownLines(text, column) || text.includes('\u0000')) return false;
   // The line break after the run goes with it: some ranges reach it (a key left empty).
   const next = oldText.charCodeAt(oldEnd);
@@ -235,10 +268,13 @@ function dashBefore(text: string, valueStart: number): number {
 /**
  * No line after the first reaches left of `column` (comment-only and blank lines aside), and no
  * tab indents one: each line then belongs to the run, as it does in the whole document. No
- * explicit key (`? `) either: its range reaches into the lines after it.
+ * explicit key (`? `) either: its range reaches into the lines after it; and no anchor or tag.
  */
 function ownLines(text: string, column: number): boolean {
   if (/(^|\n)[ -]*\?/.test(text)) return false;
+  // Anchors and tags (`&a`, `!!str`) can stand on a line of their own and attach to what follows
+  // it, across the run's edge: refused, with whatever merely looks like one in a plain scalar.
+  if (/(^|[\s,[{])[&!]/.test(text)) return false;
   let at = text.indexOf('\n');
   while (at !== -1) {
     let k = at + 1;
