@@ -95,7 +95,12 @@ function structural(doc: SourceDocument, s: typeof step extends fc.Arbitrary<inf
 
 /** Where every key of the tree starts (YAML keys are mostly unquoted, so a keystroke goes there). */
 function keyStarts(node: SNode | undefined, out: number[] = []): number[] {
-  if (node?.kind === 'map') for (const p of node.pairs) out.push(p.keyStart), keyStarts(p.value, out);
+  if (node?.kind === 'map') {
+    for (const p of node.pairs) {
+      out.push(p.keyStart);
+      keyStarts(p.value, out);
+    }
+  }
   if (node?.kind === 'seq') for (const item of node.items) keyStarts(item, out);
   return out;
 }
