@@ -264,7 +264,6 @@ class ModelBuilder {
         inTemplate: false,
         declared: true,
         pointer: encodePointer([...at, String(i)]),
-        range: this.range(item),
       });
     });
     return out;
@@ -305,7 +304,6 @@ class ModelBuilder {
         headers: res ? this.readHeaders(getPair(res, 'headers')?.value, [...rAt, 'headers']) : [],
         ...(resolved.ref !== undefined ? { ref: resolved.ref } : {}),
         pointer: encodePointer(rAt),
-        range: this.range(r.value, r.keyStart),
       });
     }
     return out;
@@ -360,7 +358,6 @@ class ModelBuilder {
         ...(description !== undefined ? { description } : {}),
         ...(resolved.ref !== undefined ? { ref: resolved.ref } : {}),
         pointer: encodePointer([...at, h.key]),
-        range: this.range(h.value, h.keyStart),
       };
     });
   }

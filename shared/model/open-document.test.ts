@@ -78,7 +78,7 @@ describe('real documents', () => {
     expect(doc.diagnostics).toEqual([]);
     expect(doc.model.version).toBe('3.0');
     expect(doc.model.routes.map((r) => `${r.key} ${r.operationId}`)).toEqual(['GET /pets listPets', 'POST /pets createPets', 'GET /pets/{petId} showPetById']);
-    expect(doc.model.routes[2]?.params).toMatchObject([{ name: 'petId', type: 'string', inTemplate: true, declared: true, range: { start: { line: 70, column: 11 } } }]);
+    expect(doc.model.routes[2]?.params).toMatchObject([{ name: 'petId', type: 'string', inTemplate: true, declared: true, pointer: '/paths/~1pets~1{petId}/get/parameters/0' }]);
     expect(doc.model.controllers).toMatchObject([{ name: 'pets', declared: false }]);
   });
 

@@ -1,7 +1,7 @@
 import type { EditMapping } from '../document/edit-mapping';
 import type { SPair } from '../document/source-tree';
 import type { SourceRange } from '../document/line-index';
-import type { ApiModel, HeaderSpec, PathParam, ResponseSpec, Route } from './api-model';
+import type { ApiModel, Route } from './api-model';
 import { isHttpMethod } from './x-routecraft';
 
 /**
@@ -78,58 +78,24 @@ export function movedCopyOf(route: Route): Route | undefined {
   return undefined;
 }
 
-/** The route with its ranges in the new text; the same object when none moved. */
+/**
+ * The route with its range in the new text; the same object when it did not move. Its responses,
+ * headers and parameters are shared with the old route: they hold no positions (see `Route.range`).
+ */
 function movedRoute(route: Route, mapping: EditMapping, copies: Map<Route, Route>): Route {
   const range = mapping.range(route.range);
-  const params = movedParams(route.params, mapping);
-  const responses = movedResponses(route.responses, mapping);
-  if (range === route.range && params === route.params && responses === route.responses) return route;
-  const copy = routeWith(route, range, params, responses);
+  if (range === route.range) return route;
+  const copy = routeWith(route, range);
   copies.set(copy, route);
   return copy;
-}
-
-// Plain loops and explicit copies: every route of a big document comes through here on most
-// keystrokes, and object spread is ten times slower on objects of this many shapes.
-
-function movedParams(params: PathParam[], mapping: EditMapping): PathParam[] {
-  return copyOnChange(params, (p) => {
-    const range = p.range && mapping.range(p.range);
-    return range === p.range ? p : paramWith(p, range as SourceRange);
-  });
-}
-
-function movedResponses(responses: ResponseSpec[], mapping: EditMapping): ResponseSpec[] {
-  return copyOnChange(responses, (res) => {
-    const range = mapping.range(res.range);
-    const headers = movedHeaders(res.headers, mapping);
-    return range === res.range && headers === res.headers ? res : responseWith(res, range, headers);
-  });
-}
-
-function movedHeaders(headers: HeaderSpec[], mapping: EditMapping): HeaderSpec[] {
-  return copyOnChange(headers, (h) => {
-    const range = mapping.range(h.range);
-    return range === h.range ? h : headerWith(h, range);
-  });
-}
-
-/** `items` with each item moved; the same array when no item changed (a plain loop, see above). */
-function copyOnChange<T>(items: T[], move: (item: T) => T): T[] {
-  let out: T[] | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as T;
-    const moved = move(item);
-    if (moved !== item) (out ??= items.slice(0, i)).push(moved);
-    else out?.push(item);
-  }
-  return out ?? items;
 }
 
 /** `unknown` when K names every field of T, else `never`: a copy below that misses a new field does not compile. */
 type Copies<T, K extends keyof T> = Exclude<keyof T, K> extends never ? unknown : never;
 
-function routeWith(r: Route, range: SourceRange, params: PathParam[], responses: ResponseSpec[]): Route & Copies<Route, 'key' | 'method' | 'path' | 'localPath' | 'controller' | 'tags' | 'operationId' | 'summary' | 'description' | 'deprecated' | 'params' | 'requestBody' | 'responses' | 'defaultStatus' | 'defaultStatusExplicit' | 'pointer' | 'range'> {
+// An explicit copy: every route of a big document comes through here on most keystrokes, and
+// object spread is ten times slower on objects of this many shapes.
+function routeWith(r: Route, range: SourceRange): Route & Copies<Route, 'key' | 'method' | 'path' | 'localPath' | 'controller' | 'tags' | 'operationId' | 'summary' | 'description' | 'deprecated' | 'params' | 'requestBody' | 'responses' | 'defaultStatus' | 'defaultStatusExplicit' | 'pointer' | 'range'> {
   // Fields in the order readRoute writes them, optional ones absent when absent: a copy is
   // indistinguishable from the route read again, even as JSON.
   const copy = { key: r.key, method: r.method, path: r.path, localPath: r.localPath, controller: r.controller, tags: r.tags } as Route;
@@ -137,45 +103,12 @@ function routeWith(r: Route, range: SourceRange, params: PathParam[], responses:
   if (r.summary !== undefined) copy.summary = r.summary;
   if (r.description !== undefined) copy.description = r.description;
   copy.deprecated = r.deprecated;
-  copy.params = params;
+  copy.params = r.params;
   if (r.requestBody !== undefined) copy.requestBody = r.requestBody;
-  copy.responses = responses;
+  copy.responses = r.responses;
   copy.defaultStatus = r.defaultStatus;
   copy.defaultStatusExplicit = r.defaultStatusExplicit;
   copy.pointer = r.pointer;
-  copy.range = range;
-  return copy;
-}
-
-function paramWith(p: PathParam, range: SourceRange): PathParam & Copies<PathParam, 'name' | 'type' | 'schema' | 'convertor' | 'inTemplate' | 'declared' | 'pointer' | 'range'> {
-  const copy = { name: p.name, type: p.type } as PathParam;
-  if (p.schema !== undefined) copy.schema = p.schema;
-  if (p.convertor !== undefined) copy.convertor = p.convertor;
-  copy.inTemplate = p.inTemplate;
-  copy.declared = p.declared;
-  if (p.pointer !== undefined) copy.pointer = p.pointer;
-  copy.range = range;
-  return copy;
-}
-
-function responseWith(r: ResponseSpec, range: SourceRange, headers: HeaderSpec[]): ResponseSpec & Copies<ResponseSpec, 'status' | 'description' | 'content' | 'headers' | 'ref' | 'pointer' | 'range'> {
-  const copy = { status: r.status } as ResponseSpec;
-  if (r.description !== undefined) copy.description = r.description;
-  copy.content = r.content;
-  copy.headers = headers;
-  if (r.ref !== undefined) copy.ref = r.ref;
-  copy.pointer = r.pointer;
-  copy.range = range;
-  return copy;
-}
-
-function headerWith(h: HeaderSpec, range: SourceRange): HeaderSpec & Copies<HeaderSpec, 'name' | 'required' | 'schema' | 'example' | 'description' | 'ref' | 'pointer' | 'range'> {
-  const copy = { name: h.name, required: h.required } as HeaderSpec;
-  if (h.schema !== undefined) copy.schema = h.schema;
-  if (h.example !== undefined) copy.example = h.example;
-  if (h.description !== undefined) copy.description = h.description;
-  if (h.ref !== undefined) copy.ref = h.ref;
-  copy.pointer = h.pointer;
   copy.range = range;
   return copy;
 }

@@ -39,7 +39,7 @@ export const responseBodyNotAllowedRule: Rule = {
           rule: ID,
           severity: 'error',
           message: `The ${response.status} response of ${ctx.label(route)} declares a body (${types}), but ${why}: clients and the live mock send none.${sharedNote(response)}`,
-          target: responseTarget(route, response),
+          target: responseTarget(ctx, route, response),
           ...(related ? { related: [related] } : {}),
           ...(fixable ? { fixes: [{ title: `Remove the body of this ${response.status}`, intent: { op: 'removeResponseBody' as const, route: route.key, status: response.status } }] } : {}),
         });

@@ -28,7 +28,7 @@ export const responseInvalidStatusRule: Rule = {
           rule: ID,
           severity: 'error',
           message: `${ctx.label(route)} has a response \`${response.status}\`, which is not a status code: use 100–599, a range such as \`2XX\`, or \`default\`${suggestion !== undefined ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
-          target: responseTarget(route, response),
+          target: responseTarget(ctx, route, response),
           ...(fixable ? { fixes: [{ title: `Change it to \`${suggestion}\``, intent: { op: 'updateResponse' as const, route: route.key, status: response.status, newStatus: suggestion } }] } : {}),
         });
       }

@@ -17,7 +17,7 @@ export function missingLocation(ctx: RuleContext, rule: string, severity: Severi
     rule,
     severity,
     message: `The ${response.status} response of ${ctx.label(route)} ${what}: ${why}.${sharedNote}`,
-    target: header ? headerTarget(route, response, header) : responseTarget(route, response),
+    target: header ? headerTarget(ctx, route, response, header) : responseTarget(ctx, route, response),
     ...(related ? { related: [related] } : {}),
     ...(fix ? { fixes: [fix] } : {}),
   };

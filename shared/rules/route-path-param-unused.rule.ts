@@ -38,7 +38,7 @@ export const routePathParamUnusedRule: Rule = {
           message: sharedByPathItem
             ? `The path item ${pathLabel(ctx, siblings)} declares the path parameter \`${param.name}\` for all its operations, but \`${route.path}\` has no \`{${param.name}}\`.`
             : `${ctx.label(route)} declares the path parameter \`${param.name}\`, but its path has no \`{${param.name}}\`.`,
-          target: paramTarget(route, param),
+          target: paramTarget(ctx, route, param),
           ...(ctx.editable(route, param.pointer) ? { fixes: [{ title: `Remove the parameter \`${param.name}\``, intent: { op: 'removePathParam' as const, route: route.key, name: param.name } }] } : {}),
         });
       }

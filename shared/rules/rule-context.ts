@@ -8,11 +8,12 @@ import type { ApiModel, Route } from '../model/api-model';
 import type { ApiDocument } from '../model/open-document';
 import type { Profile } from '../profiles/profile';
 import { ClosestGetIndex } from './closest-get';
+import { elementRange } from './element-range';
 import type { RuleContext } from './rule';
 import type { RouteGrouping } from './route-selection';
 
 /** The part of a context that does not depend on how routes are selected. */
-export type BaseRuleContext = Pick<RuleContext, 'doc' | 'model' | 'profile' | 'index' | 'label' | 'editable'>;
+export type BaseRuleContext = Pick<RuleContext, 'doc' | 'model' | 'profile' | 'index' | 'label' | 'editable' | 'rangeOf'>;
 
 /**
  * A context for one full run: every route is handed to every rule (`routesWhere` and `groups` do
@@ -64,7 +65,7 @@ export function createRuleContext(doc: ApiDocument, profile: Profile): RuleConte
   };
 }
 
-/** `index`, `label` and `editable` over `indexOf` (the 1-based declaration index, undefined for a stranger). */
+/** `index`, `label`, `editable` and `rangeOf` over `indexOf` (the 1-based declaration index, undefined for a stranger). */
 export function baseRuleContext(doc: ApiDocument, profile: Profile, indexOf: (route: Route) => number | undefined): BaseRuleContext {
   let pathItemOf: ((route: Route) => SNode | undefined) | undefined;
   return {
@@ -74,6 +75,7 @@ export function baseRuleContext(doc: ApiDocument, profile: Profile, indexOf: (ro
     index: (route) => indexOf(route) ?? 0,
     label: (route) => `\`${route.key}\` (#${indexOf(route) ?? '?'})`,
     editable: (route, at) => reachable((pathItemOf ??= pathItemLookup(doc))(route), route, at),
+    rangeOf: (route, pointer) => elementRange(doc.source, (pathItemOf ??= pathItemLookup(doc))(route), route, pointer),
   };
 }
 

@@ -1,5 +1,6 @@
 import { decodePointer, encodePointer } from '../document/json-pointer';
 import { locatePath } from '../document/locate-pointer';
+import type { SourceRange } from '../document/line-index';
 import type { SourceDocument } from '../document/source-document';
 import type { HeaderSpec, PathParam, ResponseSpec, Route } from '../model/api-model';
 import type { DiagnosticTarget } from '../model/diagnostic';
@@ -11,16 +12,23 @@ export function routeTarget(route: Route): DiagnosticTarget {
   return { pointer: route.pointer, range: route.range, routeKey: route.key };
 }
 
-export function responseTarget(route: Route, response: ResponseSpec): DiagnosticTarget {
-  return { pointer: response.pointer, range: response.range, routeKey: route.key, status: response.status };
+/** A part of a route: its range is looked up (the model keeps ranges of routes only). */
+type Locator = Pick<RuleContext, 'rangeOf'>;
+
+export function responseTarget(ctx: Locator, route: Route, response: ResponseSpec): DiagnosticTarget {
+  return { pointer: response.pointer, ...withRange(ctx.rangeOf(route, response.pointer)), routeKey: route.key, status: response.status };
 }
 
-export function headerTarget(route: Route, response: ResponseSpec, header: HeaderSpec): DiagnosticTarget {
-  return { pointer: header.pointer, range: header.range, routeKey: route.key, status: response.status, header: header.name };
+export function headerTarget(ctx: Locator, route: Route, response: ResponseSpec, header: HeaderSpec): DiagnosticTarget {
+  return { pointer: header.pointer, ...withRange(ctx.rangeOf(route, header.pointer)), routeKey: route.key, status: response.status, header: header.name };
 }
 
-export function paramTarget(route: Route, param: PathParam): DiagnosticTarget {
-  return param.pointer !== undefined ? { pointer: param.pointer, ...(param.range ? { range: param.range } : {}), routeKey: route.key } : routeTarget(route);
+export function paramTarget(ctx: Locator, route: Route, param: PathParam): DiagnosticTarget {
+  return param.pointer !== undefined ? { pointer: param.pointer, ...withRange(ctx.rangeOf(route, param.pointer)), routeKey: route.key } : routeTarget(route);
+}
+
+function withRange(range: SourceRange | undefined): { range?: SourceRange } {
+  return range ? { range } : {};
 }
 
 /** A field of the route's operation (`operationId`), on its key; the route itself when the field is absent. */

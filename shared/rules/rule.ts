@@ -1,3 +1,4 @@
+import type { SourceRange } from '../document/line-index';
 import type { RoutePattern } from '../matching/route-pattern';
 import type { Shadowing } from '../matching/route-shadowing';
 import type { ApiModel, Route } from '../model/api-model';
@@ -50,6 +51,11 @@ export interface RuleContext {
    * element — so a fix may be offered: not in a shared (`$ref`) path item, not through a YAML alias.
    */
   editable(route: Route, at?: string): boolean;
+  /**
+   * Where a part of the route (a response, header or path parameter, by its pointer) is in the
+   * text; undefined when the pointer leads nowhere. The model keeps ranges of routes only.
+   */
+  rangeOf(route: Route, pointer: string): SourceRange | undefined;
   /**
    * The routes `filter` selects, in declaration order. A context may hand out more (a full run
    * hands out every route): a rule checks everything it reports.
