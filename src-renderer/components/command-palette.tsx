@@ -6,7 +6,8 @@ import type { Routecraft } from '../use-routecraft';
 /** Ctrl/Cmd+K: every command, and every route to jump to, by typing part of its name. */
 export function CommandPalette({ app, focusFindRoute, addRoute }: { app: Routecraft; focusFindRoute: () => void; addRoute: () => void }) {
   const open = useDesign((s) => s.paletteOpen);
-  const routes = useDesign((s) => s.view?.routes);
+  // Read only while open: closed, it would build its route items for every view (every keystroke).
+  const routes = useDesign((s) => (s.paletteOpen ? s.view?.routes : undefined));
   const close = () => design.setPaletteOpen(false);
   const run = (action: () => void) => {
     close();

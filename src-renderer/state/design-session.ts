@@ -3,7 +3,7 @@ import type { RoutecraftApi } from '../../shared/contract/create-api';
 import type { DocumentState } from '../../shared/contract/document-state.schema';
 import type { EditIntent } from '../../shared/edit/edit-intent';
 import type { Diagnostic } from '../../shared/model/diagnostic';
-import { withExtraProblems, type DesignView } from '../../shared/view/design-view';
+import { extraProblems, withExtraProblems, type DesignView, type ExtraProblems } from '../../shared/view/design-view';
 import { applyRowsUpdate } from '../worker/row-patches';
 import type { ViewOnTheWire } from '../worker/design-protocol';
 import { DesignClient } from '../worker/design-client';
@@ -29,7 +29,7 @@ export class DesignSession {
   private selectionSeq = 0;
   /** The worker's last view, and Redocly's last findings (from main) to join into it. */
   private baseView: DesignView | null = null;
-  private external: { sessionId: string; diagnostics: Diagnostic[] } | null = null;
+  private external: { sessionId: string; problems: ExtraProblems } | null = null;
   private lintTimer: ReturnType<typeof setTimeout> | undefined;
   private linting = false;
   private lintAgain = false;
@@ -95,7 +95,7 @@ export class DesignSession {
 
   private joined(view: DesignView): DesignView {
     const external = this.external;
-    return external && external.sessionId === view.sessionId ? withExtraProblems(view, external.diagnostics) : view;
+    return external && external.sessionId === view.sessionId ? withExtraProblems(view, external.problems) : view;
   }
 
   /** Redocly's lint, in main, when typing pauses; one at a time, the latest text wins. */
@@ -112,14 +112,21 @@ export class DesignSession {
     this.linting = true;
     try {
       const result = await this.api.documents.lint();
+      // Reading thousands of findings, counting them and showing them are three tasks, not one
+      // long one: the user may be scrolling the sidebar when they land (they come when typing pauses).
+      await nextTask();
       if (result && result.sessionId === this.mirror.at.sessionId) {
         const omitted = result.total - result.diagnostics.length;
         const note: Diagnostic[] =
           omitted > 0
             ? [{ rule: 'redocly/more', severity: 'info', message: `Redocly found ${omitted.toLocaleString('en')} more problems than shown here; \`routecraft lint\` lists them all.`, target: { pointer: '' } }]
             : [];
-        this.external = { sessionId: result.sessionId, diagnostics: [...result.diagnostics, ...note] };
-        if (this.baseView && this.baseView.sessionId === result.sessionId) useDesign.setState({ view: this.joined(this.baseView) });
+        const problems = extraProblems([...result.diagnostics, ...note]);
+        await nextTask();
+        if (result.sessionId === this.mirror.at.sessionId) {
+          this.external = { sessionId: result.sessionId, problems };
+          if (this.baseView && this.baseView.sessionId === result.sessionId) useDesign.setState({ view: this.joined(this.baseView) });
+        }
       }
     } catch (e) {
       console.warn(`Redocly's lint did not run: ${e instanceof Error ? e.message : String(e)}`);
@@ -167,6 +174,11 @@ export class DesignSession {
     this.unsubscribe();
     this.worker.dispose();
   }
+}
+
+/** Lets the browser run what waits (input, a frame, a worker's view) before going on. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export const DesignSessionContext = createContext<DesignSession | null>(null);

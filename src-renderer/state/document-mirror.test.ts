@@ -116,4 +116,29 @@ describe('the renderer copy of the text', () => {
       { numRuns: 200 },
     );
   });
+
+  it('has main’s text whenever it is read, however many edits came in between (property)', () => {
+    fc.assert(
+      fc.property(
+        // Each step: two edits against one text (the second after the first), and whether to read.
+        fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ maxLength: 3 }), fc.nat(), fc.string({ maxLength: 2 }), fc.boolean()), { minLength: 1, maxLength: 400 }),
+        (steps) => {
+          const main = fakeMain('openapi: 3.1.0\ninfo: {}\n');
+          const { mirror } = mirrorOf(main);
+          mirror.accept(main.opened());
+          for (const [at, length, text, at2, text2, read] of steps) {
+            const n = main.text.length;
+            const offset = at % (n + 1);
+            const first = { offset, length: Math.min(length, n - offset), text };
+            const end = first.offset + first.length;
+            const second = { offset: end + (at2 % (n - end + 1)), length: 0, text: text2 };
+            mirror.accept(main.edit([second, first]));
+            if (read) expect(mirror.text).toBe(main.text);
+          }
+          expect(mirror.text).toBe(main.text);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

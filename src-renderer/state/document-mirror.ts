@@ -1,4 +1,5 @@
 import type { DocumentState } from '../../shared/contract/document-state.schema';
+import { composeEdits } from '../../shared/edit/compose-edits';
 import { applyEdits, type TextEdit } from '../../shared/edit/text-edit';
 
 /** What the document's state says besides the text: what a title bar and toolbar need. */
@@ -15,6 +16,8 @@ export interface MirrorHooks {
   onText(change: TextChange): void;
 }
 
+const MAX_PENDING = 256;
+
 /**
  * The renderer's copy of the document text, kept in step with main. States arrive twice (as the
  * answer to a call and as an event) and possibly out of order; revisions only grow within a
@@ -25,7 +28,9 @@ export class DocumentMirror {
   private sessionId: string | null = null;
   private revision = -1;
   private format: 'yaml' | 'json' = 'yaml';
-  private current = '';
+  /** The text is `base` with `pending` (edits against `base`) applied: see `text`. */
+  private base = '';
+  private pending: TextEdit[] = [];
   private meta: DocumentMeta | null = null;
   private resyncing = false;
   /** Calls under way whose answers bring a new session's whole text (open, new, revert…). */
@@ -35,8 +40,14 @@ export class DocumentMirror {
 
   constructor(private readonly hooks: MirrorHooks) {}
 
+  /**
+   * The text, made when asked for. While nobody reads it (the code view is closed), edits only
+   * compose: applying each to a 6 MB string would copy it on the UI thread at every keystroke
+   * (a string made of pieces is copied flat on its next read), and leave it to the collector.
+   */
   get text(): string {
-    return this.current;
+    this.applyPending();
+    return this.base;
   }
 
   get at(): { sessionId: string | null; revision: number } {
@@ -47,7 +58,8 @@ export class DocumentMirror {
     if (state === null) {
       this.sessionId = null;
       this.revision = -1;
-      this.current = '';
+      this.base = '';
+      this.pending = [];
       this.setMeta(null);
       return;
     }
@@ -66,7 +78,9 @@ export class DocumentMirror {
       this.snapshot(state.sessionId, state.revision, text);
     } else if (sameSession && state.revision === this.revision + 1 && edits !== undefined) {
       this.revision = state.revision;
-      if (edits.length > 0) this.current = applyEdits(this.current, edits);
+      if (edits.length > 0) this.pending = this.pending.length === 0 ? edits : composeEdits(this.base, this.pending, edits);
+      // Composing costs the number of pending edits: many (a long session of far-apart edits) are applied.
+      if (this.pending.length > MAX_PENDING) this.applyPending();
       this.hooks.onText({ kind: 'edits', sessionId: state.sessionId, revision: state.revision, edits });
     } else if (this.snapshotsExpected === 0) {
       void this.resync();
@@ -92,6 +106,12 @@ export class DocumentMirror {
     }
   }
 
+  private applyPending(): void {
+    if (this.pending.length === 0) return;
+    this.base = applyEdits(this.base, this.pending);
+    this.pending = [];
+  }
+
   private behind(): boolean {
     const n = this.newest;
     return n !== null && (n.sessionId !== this.sessionId || n.revision > this.revision);
@@ -100,7 +120,8 @@ export class DocumentMirror {
   private snapshot(sessionId: string, revision: number, text: string): void {
     this.sessionId = sessionId;
     this.revision = revision;
-    this.current = text;
+    this.base = text;
+    this.pending = [];
     this.hooks.onText({ kind: 'snapshot', sessionId, revision, text, format: this.format });
   }
 

@@ -27,14 +27,14 @@ let sessionId = '';
 let revision = -1;
 let selectedKey: string | null = null;
 let selectionSeq = 0;
-/** Where the selected route was, and which keys existed, when the last view was published. */
+/** Where the selected route was, and the routes there were, when the last view was published. */
 let lastSelectedIndex = -1;
-let lastKeys = new Set<string>();
+let lastRoutes: readonly Route[] = [];
 /** The last model that parsed: shown (marked unreadable) while the text is broken mid-typing. */
 let lastReadable: ApiModel | undefined;
 let pending = false;
 /** The rows of the last view sent, which the next view's patch is against. */
-let published: { sessionId: string; revision: number; rows: RouteRow[] } | null = null;
+let published: { sessionId: string; revision: number; rows: RouteRow[]; routes: readonly Route[] } | null = null;
 let modelMs = 0;
 /** Edits applied ahead of main (see 'predict'), oldest first, each with what undoes it. */
 let predictions: { revision: number; edits: TextEdit[]; inverse: TextEdit[] }[] = [];
@@ -147,9 +147,10 @@ function publish(): void {
   const model = readable ? doc.model : (lastReadable ?? doc.model);
   const diagnostics = readable ? [...doc.diagnostics, ...validator.run(doc)] : doc.diagnostics;
   const rulesMs = performance.now() - started;
-  const view = buildDesignView({ sessionId, revision, readable }, model, diagnostics);
+  const previous = published && published.sessionId === sessionId ? published : undefined;
+  const view = buildDesignView({ sessionId, revision, readable }, model, diagnostics, previous);
   const selected = followSelection(model);
-  const routes = rowsFor(view.routes);
+  const routes = rowsFor(view.routes, model.routes);
   const viewMs = performance.now() - started - rulesMs;
   const message: FromWorker = {
     type: 'view',
@@ -173,20 +174,21 @@ function followSelection(model: ApiModel): Route | null {
   let index = selectedKey === null ? -1 : model.routes.findIndex((r) => r.key === selectedKey);
   if (index === -1 && selectedKey !== null && lastSelectedIndex !== -1) {
     const candidate = model.routes[lastSelectedIndex];
-    if (candidate && !lastKeys.has(candidate.key)) {
+    // A scan, and only when the selected key went: a set of 10,000 keys per view cost more.
+    if (candidate && !lastRoutes.some((r) => r.key === candidate.key)) {
       index = lastSelectedIndex;
       selectedKey = candidate.key;
     }
   }
   lastSelectedIndex = index;
-  lastKeys = new Set(model.routes.map((r) => r.key));
+  lastRoutes = model.routes;
   return index === -1 ? null : (model.routes[index] ?? null);
 }
 
 /** The rows for the UI: a patch against the last view sent (same session) when few changed. */
-function rowsFor(rows: RouteRow[]): RowsUpdate {
+function rowsFor(rows: RouteRow[], routes: readonly Route[]): RowsUpdate {
   const update = rowsUpdate(published && published.sessionId === sessionId ? published : null, rows);
-  published = { sessionId, revision, rows };
+  published = { sessionId, revision, rows, routes };
   return update;
 }
 

@@ -4,6 +4,7 @@ import type { RouteRow } from '../../shared/view/design-view';
 import { applyRowsUpdate, rowsUpdate } from './row-patches';
 
 const row = (i: number, path: string, errors = 0): RouteRow => ({
+  id: i + 1,
   key: `GET ${path}`,
   index: i + 1,
   method: 'get',

@@ -1,14 +1,18 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { memo } from 'react';
 import type { RouteRow } from '../../../shared/view/design-view';
 import { design } from '../../state/design-store';
-import type { Routecraft } from '../../use-routecraft';
 import { ProblemBadge } from './problem-badge';
 
-/** One route line: method badge, path relative to its controller, problem badge. Draggable. */
-export function RouteItem({ route, selected, app, total }: { route: RouteRow; selected: boolean; app: Routecraft; total: number }) {
-  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: route.key });
-  const move = (to: number) => void app.actions.edit({ op: 'moveRoute', route: route.key, to });
+/**
+ * One route line: method badge, path relative to its controller, problem badge. Draggable: its
+ * sortable id is its row id (see the sidebar). Memoised: a keystroke that renames one route
+ * renders that line only, not every line on screen.
+ */
+export const RouteItem = memo(function RouteItem({ route, selected, total, onMove }: { route: RouteRow; selected: boolean; total: number; onMove: (routeKey: string, to: number) => void }) {
+  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: route.id });
+  const move = (to: number) => onMove(route.key, to);
   return (
     <div
       ref={setNodeRef}
@@ -45,7 +49,7 @@ export function RouteItem({ route, selected, app, total }: { route: RouteRow; se
       </span>
     </div>
   );
-}
+});
 
 function problemWords(route: RouteRow): string {
   const { error, warning } = route.problems;

@@ -1,7 +1,7 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { UNGROUPED } from '../../../shared/view/design-view';
 import { design, useDesign } from '../../state/design-store';
 import type { Routecraft } from '../../use-routecraft';
@@ -22,11 +22,29 @@ export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRou
   // Filtering thousands of routes must not hold up the keystroke that changed the filter.
   const deferredFilter = useDeferredValue(filter);
   const rows = useMemo(() => (view ? sidebarRows(view.controllers, view.routes, collapsed, deferredFilter) : []), [view, collapsed, deferredFilter]);
-  const routeKeys = useMemo(() => rows.flatMap((r) => (r.kind === 'route' ? [r.route.key] : [])), [rows]);
 
   const scroller = useRef<HTMLDivElement | null>(null);
   // oxlint-disable-next-line react/incompatible-library -- the virtualizer's functions are read fresh on every render, never memoised
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 30, overscan: 20 });
+  const shown = virtual.getVirtualItems();
+  // The sortable list is the routes on screen, not every route: each sortable item copies the
+  // list from its own place on (dnd-kit), which at 10,000 routes made every render and every
+  // scrolled frame copy hundreds of thousands of keys (only rows on screen can be dropped on).
+  // Lines are known by their row ids, which stay through renames: typing a path renames a route
+  // at every keystroke, and a new id would make its line anew and re-render every sortable line.
+  const first = shown[0]?.index ?? 0;
+  const last = shown.at(-1)?.index ?? -1;
+  const shownIds = rows
+    .slice(first, last + 1)
+    .flatMap((row) => (row.kind === 'route' ? [row.route.id] : []))
+    .join(' ');
+  const sortableIds = useMemo(() => (shownIds === '' ? [] : shownIds.split(' ').map(Number)), [shownIds]);
+  // Lines get a callback that stays the same (the app object is new at every render).
+  const appRef = useRef(app);
+  useEffect(() => {
+    appRef.current = app;
+  });
+  const moveRoute = useCallback((routeKey: string, to: number) => void appRef.current.actions.edit({ op: 'moveRoute', route: routeKey, to }), []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   const toggle = (name: string) =>
@@ -38,8 +56,8 @@ export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRou
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!view || !over || active.id === over.id) return;
-    const dragged = view.routes.find((r) => r.key === active.id);
-    const target = rows.find((r) => (r.kind === 'route' ? r.route.key : `controller:${r.controller.name}`) === over.id);
+    const dragged = view.routes.find((r) => r.id === active.id);
+    const target = rows.find((r) => (r.kind === 'route' ? r.route.id : `controller:${r.controller.name}`) === over.id);
     if (!dragged || !target) return;
     const { to, controller } = dropPlacement(view.routes, dragged, target);
     void app.actions.edit({ op: 'moveRoute', route: dragged.key, to, ...(controller !== dragged.controller ? { controller } : {}) });
@@ -73,17 +91,17 @@ export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRou
       </div>
       {addingController && <NewControllerForm app={app} close={() => setAddingController(false)} />}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
-        <SortableContext items={routeKeys} strategy={verticalListSortingStrategy}>
+        <SortableContext items={sortableIds} strategy={verticalListSortingStrategy}>
           <div className="virtual-scroller sidebar-list" ref={scroller} data-testid="route-list">
             <ul style={{ height: virtual.getTotalSize() }}>
-              {virtual.getVirtualItems().map((item) => {
+              {shown.map((item) => {
                 const row = rows[item.index] as SidebarRow;
                 return (
                   <li key={rowKey(row)} data-index={item.index} className="sidebar-row" style={{ transform: `translateY(${item.start}px)` }}>
                     {row.kind === 'controller' ? (
                       <ControllerHeading row={row} app={app} toggle={() => toggle(row.controller.name)} />
                     ) : (
-                      <RouteItem route={row.route} selected={row.route.key === selectedKey} app={app} total={view?.routes.length ?? 0} />
+                      <RouteItem route={row.route} selected={row.route.key === selectedKey} total={view?.routes.length ?? 0} onMove={moveRoute} />
                     )}
                   </li>
                 );
@@ -98,5 +116,5 @@ export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRou
 }
 
 function rowKey(row: SidebarRow): string {
-  return row.kind === 'route' ? row.route.key : `controller:${row.controller.name || UNGROUPED}`;
+  return row.kind === 'route' ? `route:${row.route.id}` : `controller:${row.controller.name || UNGROUPED}`;
 }
