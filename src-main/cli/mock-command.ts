@@ -85,6 +85,11 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
   const server = new MockServer(doc, { host: values.host, port, strict: values.strict, ...(profile ? { profile } : {}), ...(maxBody !== undefined ? { maxBodyBytes: maxBody } : {}) });
   const format = values.log;
   if (format !== 'off') server.subscribe((event) => io.out(format === 'json' ? `${JSON.stringify(event)}\n` : textLine(event)));
+  // A burst of requests grows the heap (V8 enlarges its young generation under load and keeps it);
+  // once the server has been idle for a moment, that memory goes back to the system.
+  const idle = setTimeout(collectGarbage, IDLE_MS);
+  idle.unref();
+  server.subscribe(() => idle.refresh());
 
   let address;
   try {
@@ -105,6 +110,7 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
   return new Promise<number>((resolve) => {
     const off = signals.on((signal) => {
       off();
+      clearTimeout(idle);
       watcher.close();
       void server.stop().then(() => {
         io.out(`stopped (${signal})\n`);
@@ -113,6 +119,9 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
     });
   });
 }
+
+/** Quiet time after which an idle server collects the garbage a burst of requests left. */
+const IDLE_MS = 2000;
 
 /**
  * The server keeps a copy of what it answers from and the document (text and source tree, two
