@@ -87,9 +87,21 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
   if (format !== 'off') server.subscribe((event) => io.out(format === 'json' ? `${JSON.stringify(event)}\n` : textLine(event)));
   // A burst of requests grows the heap (V8 enlarges its young generation under load and keeps it);
   // once the server has been idle for a moment, that memory goes back to the system.
-  const idle = setTimeout(collectGarbage, IDLE_MS);
+  // Checked once a tick rather than a timer reset per request: a request costs one increment.
+  let requests = 0;
+  let counted = 0;
+  let busy = false;
+  server.subscribe(() => requests++);
+  const idle = setInterval(() => {
+    if (requests !== counted) {
+      counted = requests;
+      busy = true;
+    } else if (busy) {
+      busy = false;
+      collectGarbage();
+    }
+  }, IDLE_TICK_MS);
   idle.unref();
-  server.subscribe(() => idle.refresh());
 
   let address;
   try {
@@ -110,7 +122,7 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
   return new Promise<number>((resolve) => {
     const off = signals.on((signal) => {
       off();
-      clearTimeout(idle);
+      clearInterval(idle);
       watcher.close();
       void server.stop().then(() => {
         io.out(`stopped (${signal})\n`);
@@ -120,8 +132,8 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
   });
 }
 
-/** Quiet time after which an idle server collects the garbage a burst of requests left. */
-const IDLE_MS = 2000;
+/** A server with no request for a whole tick (1–2 ticks after the last) collects what a burst left. */
+const IDLE_TICK_MS = 1000;
 
 /**
  * The server keeps a copy of what it answers from and the document (text and source tree, two
