@@ -5,6 +5,7 @@ import { LineIndex } from './line-index';
 import { readSource, type SourceDocument } from './source-document';
 import { rereadYamlSites } from './yaml-sites';
 import { SPair, shiftNode, type SMap, type SNode, type SSeq } from './source-tree';
+import { shiftFrom, spliced } from './tree-splice';
 
 export interface SourceUpdate {
   source: SourceDocument;
@@ -187,14 +188,6 @@ function readMembers(site: Extract<EditSite, { kind: 'members' }>, piece: string
   return members as SPair[] | SNode[];
 }
 
-/** `list` with [from, to) replaced by `items`; a new array (a spread of 10,000 arguments would overflow). */
-function spliced<T>(list: T[], from: number, to: number, items: T[]): T[] {
-  if (items.length < 1000) {
-    list.splice(from, to - from, ...items);
-    return list;
-  }
-  return list.slice(0, from).concat(items, list.slice(to));
-}
 
 /** Whether any of the `count` pairs from `from` repeats a key of the mapping. */
 function hasRepeatedKey(map: SMap, from: number, count: number): boolean {
@@ -208,17 +201,6 @@ function hasRepeatedKey(map: SMap, from: number, count: number): boolean {
   return false;
 }
 
-/** Moves members from `first` on by `delta`: keys now, values when next read. */
-function shiftFrom(node: SMap | SSeq, first: number, delta: number): void {
-  if (delta === 0) return;
-  if (node.kind === 'map') {
-    const pairs = node.pairs;
-    for (let i = first; i < pairs.length; i++) (pairs[i] as SPair).shift(delta);
-  } else {
-    const items = node.items;
-    for (let i = first; i < items.length; i++) shiftNode(items[i] as SNode, delta);
-  }
-}
 
 function hasDuplicateKeys(node: SNode): boolean {
   if (node.kind === 'map') {

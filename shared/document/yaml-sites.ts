@@ -1,5 +1,6 @@
 import { applyEdits, type TextEdit } from '../edit/text-edit';
 import { SPair, shiftNode, type SMap, type SNode, type SSeq } from './source-tree';
+import { shiftFrom, spliced } from './tree-splice';
 import { parseYaml } from './yaml-source';
 
 /**
@@ -244,8 +245,8 @@ function replaceRun(run: Run, oldText: string, shift: number, doneEnd: number, g
     else shiftNode(m, newLineStart);
   }
   const count = run.to - run.from + 1;
-  if (container.kind === 'map') container.pairs = spliced(container.pairs, run.from, count, (node as SMap).pairs);
-  else container.items = spliced(container.items, run.from, count, (node as SSeq).items);
+  if (container.kind === 'map') container.pairs = spliced(container.pairs, run.from, run.from + count, (node as SMap).pairs);
+  else container.items = spliced(container.items, run.from, run.from + count, (node as SSeq).items);
   const after = run.from + members.length;
   shiftFrom(container, after, delta);
   container.end += delta;
@@ -306,25 +307,4 @@ function hasKeyOutside(map: SMap, from: number, to: number, pairs: SPair[]): boo
     if (keys.has((map.pairs[i] as SPair).key)) return true;
   }
   return false;
-}
-
-/** `list` with `count` members from `from` replaced by `items`; a new array for big lists. */
-function spliced<T>(list: T[], from: number, count: number, items: T[]): T[] {
-  if (items.length < 1000) {
-    list.splice(from, count, ...items);
-    return list;
-  }
-  return list.slice(0, from).concat(items, list.slice(from + count));
-}
-
-/** Moves members from `first` on by `delta`: keys now, values when next read. */
-function shiftFrom(node: SMap | SSeq, first: number, delta: number): void {
-  if (delta === 0) return;
-  if (node.kind === 'map') {
-    const pairs = node.pairs;
-    for (let i = first; i < pairs.length; i++) (pairs[i] as SPair).shift(delta);
-  } else {
-    const items = node.items;
-    for (let i = first; i < items.length; i++) shiftNode(items[i] as SNode, delta);
-  }
 }
