@@ -41,8 +41,21 @@ export class AppShellPage {
   }
 
   /** The routes shown, as `GET /path` keys, in order. */
+  /**
+   * The route rows on screen, once they hold still: the virtualised sidebar renders its rows a frame
+   * after the view it shows (it measures its scroller first), so one read can see none or some.
+   */
   async routeKeys(): Promise<string[]> {
-    return this.routeRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-route-key') ?? ''));
+    const read = () => this.routeRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-route-key') ?? ''));
+    const frame = () => this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    let last = await read();
+    for (let i = 0; i < 40; i++) {
+      await frame();
+      const now = await read();
+      if (now.length > 0 && now.join('\n') === last.join('\n')) return now;
+      last = now;
+    }
+    return last;
   }
 
   /** Browser mode's Open: the path form, then wait for the document view. */
