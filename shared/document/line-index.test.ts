@@ -37,16 +37,7 @@ test('an index updated by several edits far apart equals one built from scratch'
   fc.assert(
     fc.property(fc.string({ unit: fc.constantFrom('a', '\n', 'b'), maxLength: 60 }), fc.array(edit, { maxLength: 5 }), (text, raw) => {
       // Non-overlapping edits, in any order, as intents produce them.
-      const edits: { offset: number; length: number; text: string }[] = [];
-      let pos = 0;
-      for (const e of [...raw].sort((a, b) => a.at - b.at)) {
-        const offset = Math.max(pos, e.at % (text.length + 1));
-        const length = Math.min(e.length, text.length - offset);
-        if (length < 0) break;
-        edits.push({ offset, length, text: e.text });
-        pos = offset + length + 1;
-      }
-      edits.reverse();
+      const edits = nonOverlapping(text, raw).reverse();
       const next = applyEdits(text, edits);
       const updated = new LineIndex(next, new LineIndex(text), edits);
       const fresh = new LineIndex(next);
@@ -65,15 +56,7 @@ test('an index updated many times over, mostly without adding or removing lines,
       let text = start;
       let lines = new LineIndex(text);
       for (const raw of steps) {
-        const edits: { offset: number; length: number; text: string }[] = [];
-        let pos = 0;
-        for (const e of [...raw].sort((a, b) => a.at - b.at)) {
-          const offset = Math.max(pos, e.at % (text.length + 1));
-          const length = Math.min(e.length, text.length - offset);
-          if (length < 0) break;
-          edits.push({ offset, length, text: e.text });
-          pos = offset + length + 1;
-        }
+        const edits = nonOverlapping(text, raw);
         const next = applyEdits(text, edits);
         lines = new LineIndex(next, lines, edits);
         text = next;
@@ -86,3 +69,17 @@ test('an index updated many times over, mostly without adding or removing lines,
     { numRuns: 500 },
   );
 });
+
+/** Random edits made to fit `text`: sorted, none overlapping or touching the next. */
+function nonOverlapping(text: string, raw: readonly { at: number; length: number; text: string }[]): { offset: number; length: number; text: string }[] {
+  const edits: { offset: number; length: number; text: string }[] = [];
+  let pos = 0;
+  for (const e of [...raw].sort((a, b) => a.at - b.at)) {
+    const offset = Math.max(pos, e.at % (text.length + 1));
+    const length = Math.min(e.length, text.length - offset);
+    if (length < 0) break;
+    edits.push({ offset, length, text: e.text });
+    pos = offset + length + 1;
+  }
+  return edits;
+}

@@ -22,3 +22,18 @@ export function shiftFrom(node: SMap | SSeq, first: number, delta: number): void
     for (let i = first; i < items.length; i++) shiftNode(items[i] as SNode, delta);
   }
 }
+
+/**
+ * After members up to `after` of `container` were replaced by text `delta` characters longer: moves
+ * the members behind them, and everything behind the container in each of its `ancestors` (root
+ * first, each with the index of the child on the way down), and stretches those collections' ends.
+ */
+export function shiftBehind(container: SMap | SSeq, after: number, ancestors: readonly { node: SMap | SSeq; index: number }[], delta: number): void {
+  shiftFrom(container, after, delta);
+  container.end += delta;
+  for (let k = ancestors.length - 1; k >= 0; k--) {
+    const link = ancestors[k] as { node: SMap | SSeq; index: number };
+    shiftFrom(link.node, link.index + 1, delta);
+    link.node.end += delta;
+  }
+}

@@ -5,7 +5,7 @@ import { LineIndex } from './line-index';
 import { readSource, type SourceDocument } from './source-document';
 import { rereadYamlSites } from './yaml-sites';
 import { SPair, shiftNode, type SMap, type SNode, type SSeq } from './source-tree';
-import { shiftFrom, spliced } from './tree-splice';
+import { shiftBehind, spliced } from './tree-splice';
 
 export interface SourceUpdate {
   source: SourceDocument;
@@ -154,13 +154,7 @@ function replaceSite(site: EditSite, piece: string, delta: number): boolean {
     // A syntax error in the piece: the full read reports it where it is.
     return false;
   }
-  shiftFrom(container, after, delta);
-  container.end += delta;
-  for (let k = site.ancestors.length - 1; k >= 0; k--) {
-    const link = site.ancestors[k] as { node: SMap | SSeq; index: number };
-    shiftFrom(link.node, link.index + 1, delta);
-    link.node.end += delta;
-  }
+  shiftBehind(container, after, site.ancestors, delta);
   return true;
 }
 

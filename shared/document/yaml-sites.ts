@@ -1,6 +1,6 @@
 import { applyEdits, type TextEdit } from '../edit/text-edit';
 import { SPair, shiftNode, type SMap, type SNode, type SSeq } from './source-tree';
-import { shiftFrom, spliced } from './tree-splice';
+import { shiftBehind, spliced } from './tree-splice';
 import { parseYaml } from './yaml-source';
 
 /**
@@ -40,8 +40,9 @@ export function rereadYamlSites(root: SNode, oldText: string, sortedEdits: reado
     }
     // The same group as given, not moved back a character, for the runs that start at its line.
     const given = sortedEdits.slice(i, j);
-    const givenRuns = runsHolding(root, (given[0] as TextEdit).offset + shift, editEnd(given[given.length - 1] as TextEdit) + shift, { oldText, shift, doneEnd });
     const group = edits.slice(i, j);
+    const rotated = group.some((e, k) => e !== given[k]);
+    const givenRuns = !rotated ? [] : runsHolding(root, (given[0] as TextEdit).offset + shift, editEnd(given[given.length - 1] as TextEdit) + shift, { oldText, shift, doneEnd });
     // Deepest first, whichever form of the group found it: the smaller the run, the cheaper its read.
     const tries = [...runs.map((run) => ({ run, edits: group })), ...givenRuns.map((run) => ({ run, edits: given }))].sort((a, b) => b.run.ancestors.length - a.run.ancestors.length);
     const read = tries.find((t) => replaceRun(t.run, oldText, shift, doneEnd, t.edits))?.run;
@@ -248,13 +249,7 @@ function replaceRun(run: Run, oldText: string, shift: number, doneEnd: number, g
   if (container.kind === 'map') container.pairs = spliced(container.pairs, run.from, run.from + count, (node as SMap).pairs);
   else container.items = spliced(container.items, run.from, run.from + count, (node as SSeq).items);
   const after = run.from + members.length;
-  shiftFrom(container, after, delta);
-  container.end += delta;
-  for (let k = run.ancestors.length - 1; k >= 0; k--) {
-    const link = run.ancestors[k] as { node: SMap | SSeq; index: number };
-    shiftFrom(link.node, link.index + 1, delta);
-    link.node.end += delta;
-  }
+  shiftBehind(container, after, run.ancestors, delta);
   run.end = newLineStart + text.length;
   return true;
 }
