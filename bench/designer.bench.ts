@@ -130,6 +130,10 @@ async function tenThousandRoutes(): Promise<void> {
       times.push((await ms.jsonValue()) as number);
       parts.push(await page.evaluate(() => document.body.dataset['workerTimings'] ?? ''));
     }
+    if (process.env['BENCH_DETAIL']) {
+      const slowest = times.map((t, i) => ({ t, parts: parts[i] })).sort((a, b) => b.t - a.t).slice(0, 6);
+      for (const s of slowest) console.log(`  slow keystroke ${s.t.toFixed(0)} ms: ${s.parts}`);
+    }
     times.sort((a, b) => a - b);
     // Where the time goes (the design worker's share and the hand-over to the UI), medians.
     const numbers = (label: string) => parts.map((p) => Number(new RegExp(`${label} ([\\d.]+)`).exec(p)?.[1] ?? NaN)).filter((n) => !Number.isNaN(n)).sort((a, b) => a - b);

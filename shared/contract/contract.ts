@@ -70,6 +70,7 @@ export const invokeChannels = {
         /** How many there are in all. */
         total: z.int().nonnegative(),
       })
+      // null: no document, or its text changed while Redocly ran (asked again when typing pauses).
       .nullable(),
   },
   'documents.undo': { request: empty, response: documentStateSchema },

@@ -41,6 +41,19 @@ describe('app handlers', () => {
     expect(await dispatch(handlers, 'app.info', {})).toMatchObject({ ok: true, value: { nativeDialogs: true } });
   });
 
+  it("answers Redocly's lint with nothing when the text changed while it ran, and with the findings when it did not", async () => {
+    const file = path.join(dir, 'api.yaml');
+    await copyFile(USERS_API, file);
+    const handlers = services.handlers({ rendererPaths: 'any' });
+    expect(await dispatch(handlers, 'documents.open', { path: file })).toMatchObject({ ok: true });
+    const lint = dispatch(handlers, 'documents.lint', {});
+    await dispatch(handlers, 'documents.applyIntent', { intent: { op: 'deleteRoute', route: 'GET /health' } });
+    expect(await lint).toEqual({ ok: true, value: null });
+    const settled = await dispatch(handlers, 'documents.lint', {});
+    expect(settled).toMatchObject({ ok: true, value: { revision: 1 } });
+    expect((settled as { value: { total: number } }).value.total).toBeGreaterThan(0);
+  });
+
   it('asks before replacing unsaved changes, and the live server follows the document', async () => {
     const file = path.join(dir, 'api.yaml');
     await copyFile(USERS_API, file);

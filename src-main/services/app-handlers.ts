@@ -29,7 +29,8 @@ export interface AppHandlerOptions {
   /** Loaded on first use: the exporter brings in Redocly, which the rest of the app does not need. */
   exporter: () => Promise<Exporter>;
   /** Redocly's lint, off main's event loop. */
-  linter: { lint(text: string, options?: { fileName?: string; filePath?: string }): Promise<Diagnostic[]> };
+  /** Rejects once `signal` aborts (see BackgroundLinter). */
+  linter: { lint(text: string, options?: { fileName?: string; filePath?: string }, signal?: AbortSignal): Promise<Diagnostic[]> };
   dialogs?: NativeDialogs;
   /**
    * Which paths a renderer may name. `any` in browser mode, whose every call carries the run's
@@ -108,8 +109,23 @@ export function createAppHandlers(options: AppHandlerOptions): ContractHandlers 
       if (!at) return null;
       const file = documents.path;
       const format = documents.document?.source.format ?? 'yaml';
-      const diagnostics = await options.linter.lint(at.text, file !== null ? { fileName: file, filePath: file } : { fileName: `api.${format}` });
-      return { sessionId: at.sessionId, revision: at.revision, diagnostics: diagnostics.slice(0, LINT_LIMIT), total: diagnostics.length };
+      // An edit makes the findings stale before Redocly (seconds on a big document) is done: it
+      // stops then, instead of holding a core while the user types. The window asks again when
+      // typing pauses.
+      const stale = new AbortController();
+      const stopWatching = documents.onDocument(() => {
+        const now = documents.text();
+        if (now?.sessionId !== at.sessionId || now.revision !== at.revision) stale.abort();
+      });
+      try {
+        const diagnostics = await options.linter.lint(at.text, file !== null ? { fileName: file, filePath: file } : { fileName: `api.${format}` }, stale.signal);
+        return { sessionId: at.sessionId, revision: at.revision, diagnostics: diagnostics.slice(0, LINT_LIMIT), total: diagnostics.length };
+      } catch (e) {
+        if (stale.signal.aborted) return null;
+        throw e;
+      } finally {
+        stopWatching();
+      }
     },
     'documents.undo': () => documents.undo(),
     'documents.redo': () => documents.redo(),

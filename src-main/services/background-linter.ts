@@ -7,6 +7,13 @@ import type { LintRequest } from './redocly-lint.worker';
 
 type Pending = { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void };
 
+/** A lint given up because its text went stale (`signal` aborted) before Redocly finished. */
+export class LintAborted extends Error {
+  constructor() {
+    super('the text changed before Redocly finished');
+  }
+}
+
 /**
  * Redocly's findings for the app's problems list, computed on a worker thread so main never
  * stalls. Built, the worker is out/main/redocly-lint-worker.js beside the bundle that uses it; run
@@ -19,15 +26,43 @@ export class BackgroundLinter {
 
   constructor(private readonly workerFile: string | null = builtWorker()) {}
 
-  lint(text: string, options: { fileName?: string; filePath?: string } = {}): Promise<Diagnostic[]> {
-    if (this.workerFile === null) return this.inProcess(text, options);
-    const worker = this.start(this.workerFile);
+  /**
+   * Redocly's findings for `text`. Aborting `signal` rejects with LintAborted at once and, when no
+   * other lint is waiting, stops the worker thread: Redocly takes seconds on a big document, and a
+   * lint of a text the user has since changed would hold one of the cores while they type.
+   */
+  lint(text: string, options: { fileName?: string; filePath?: string } = {}, signal?: AbortSignal): Promise<Diagnostic[]> {
+    if (signal?.aborted) return Promise.reject(new LintAborted());
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const result = new Promise<Diagnostic[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
+      if (this.workerFile === null) {
+        this.inProcess(text, options).then(resolve, reject);
+        return;
+      }
       const request: LintRequest = { id, text, ...options };
-      worker.postMessage(request);
+      this.start(this.workerFile).postMessage(request);
     });
+    const abort = () => this.abort(id);
+    signal?.addEventListener('abort', abort, { once: true });
+    const settled = () => {
+      this.pending.delete(id);
+      signal?.removeEventListener('abort', abort);
+    };
+    result.then(settled, settled);
+    return result;
+  }
+
+  private abort(id: number): void {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    waiting.reject(new LintAborted());
+    // Another request queued behind this one keeps the worker; its answer to this one is dropped.
+    if (this.pending.size === 0 && this.worker) {
+      void this.worker.terminate();
+      this.worker = undefined;
+    }
   }
 
   dispose(): void {
@@ -45,8 +80,10 @@ export class BackgroundLinter {
       if (message.error !== undefined) waiting?.reject(new Error(message.error));
       else waiting?.resolve(message.diagnostics ?? []);
     });
-    // A crashed worker fails what it had and is started afresh next time.
+    // A crashed worker fails what it had and is started afresh next time. One stopped because its
+    // lint went stale (see abort) had nothing left; what is pending now is its successor's.
     const fail = (error: Error) => {
+      if (this.worker !== worker) return;
       for (const waiting of this.pending.values()) waiting.reject(error);
       this.pending.clear();
       this.worker = undefined;
@@ -54,7 +91,7 @@ export class BackgroundLinter {
     worker.on('error', fail);
     worker.on('exit', (code) => {
       if (code !== 0) fail(new Error(`the lint worker stopped (exit code ${code})`));
-      this.worker = undefined;
+      if (this.worker === worker) this.worker = undefined;
     });
     this.worker = worker;
     return worker;
