@@ -1,5 +1,6 @@
 import { asMap, getAt, getPair, toValue } from '../document/source-tree';
 import type { Route } from '../model/api-model';
+import { orderList } from '../model/route-order';
 import { isHttpMethod, routeKey, type HttpMethod } from '../model/x-routecraft';
 import { EditError } from './edit-error';
 import { currentOrder, ensureTag, operationPath, reconcileOrder, requireInlineOperation, requireRoute, setValue, type EditContext } from './edit-context';
@@ -148,10 +149,12 @@ export function updateRoute(ctx: EditContext, intent: Intent<'updateRoute'>): vo
     if (!isHttpMethod(method)) throw new EditError(`Unknown method "${String(method)}".`);
     validatePath(path);
     requireFree(ctx, method, path);
-    const desired = currentOrder(ctx.doc).map((k) => (k === route.key ? routeKey(method, path) : k));
-    moveOperation(ctx, route, method, path);
+    const unlisted = orderList(tx.current) === undefined;
+    const keptPlace = moveOperation(ctx, route, method, path);
     declareTemplateParams(ctx, method, path);
-    reconcileOrder(tx, desired);
+    // `paths` order alone gave the order and the route kept its place in it, so it still does (the
+    // designer's path field lands here on every keystroke; checking it walks 10,000 routes).
+    if (!(unlisted && keptPlace)) reconcileOrder(tx, currentOrder(ctx.doc).map((k) => (k === route.key ? routeKey(method, path) : k)));
   }
 }
 
@@ -195,7 +198,8 @@ function setController(ctx: EditContext, route: Route, controller: string | null
 }
 
 /** Changes an operation's method and/or path, carrying its content along. */
-export function moveOperation(ctx: EditContext, route: Route, method: HttpMethod, path: string): void {
+/** True when the operation kept its place in `paths` order (its key or its path item's was renamed in place). */
+export function moveOperation(ctx: EditContext, route: Route, method: HttpMethod, path: string): boolean {
   const { tx } = ctx;
   const item = asMap(getAt(tx.current.root, ['paths', route.path]));
   const alone = (item?.pairs.filter((p) => isHttpMethod(p.key)).length ?? 0) === 1;
@@ -205,11 +209,11 @@ export function moveOperation(ctx: EditContext, route: Route, method: HttpMethod
     if (method !== route.method) tx.step((editor) => editor.renameKey(['paths', path, route.method], method));
     renameTemplateParams(ctx, route.path, path, ['paths', path]);
     renameTemplateParams(ctx, route.path, path, ['paths', path, method]);
-    return;
+    return true;
   }
   if (path === route.path) {
     tx.step((editor) => editor.renameKey(['paths', path, route.method], method));
-    return;
+    return true;
   }
   // Carry the operation's text; then give it the path item's parameters it relied on.
   const entry = new StructuralEditor(tx.current).entry(operationPath(route));
@@ -229,6 +233,7 @@ export function moveOperation(ctx: EditContext, route: Route, method: HttpMethod
     else tx.step((editor) => editor.set([...at, 'parameters'], [p]));
   }
   renameTemplateParams(ctx, route.path, path, at);
+  return false;
 }
 
 /** Path-item parameters an operation does not override (by `in` and `name`). */
