@@ -18,6 +18,19 @@ export interface SourceDocument {
   readonly lines: LineIndex;
   /** YAML only: the text uses aliases, so one edit can change the value at several places. */
   readonly aliases?: true;
+  /** The newest version of the document that shares this one's tree (see LiveText). */
+  readonly live: LiveText;
+}
+
+/**
+ * An update that reads only part of the text again puts that part into the same tree and moves
+ * what follows it in place (update-source): the tree always has the newest version's offsets,
+ * and every version made that way shares one LiveText, which names that version. What keeps a
+ * node of the tree (a route keeps its operation's pair) finds its line and column through it, and
+ * needs no copy when text before it moves.
+ */
+export class LiveText {
+  current!: SourceDocument;
 }
 
 /** Documents above this size are refused with a message instead of freezing the app. */
@@ -39,6 +52,12 @@ export function detectFormat(text: string, fileName?: string): DocumentFormat {
 }
 
 export function readSource(text: string, options: ReadOptions = {}): SourceDocument {
+  const live = new LiveText();
+  live.current = readNewTree(text, options, live);
+  return live.current;
+}
+
+function readNewTree(text: string, options: ReadOptions, live: LiveText): SourceDocument {
   const format = options.format ?? detectFormat(text, options.fileName);
   const style = detectStyle(text, format);
   let lines: LineIndex | undefined;
@@ -46,6 +65,7 @@ export function readSource(text: string, options: ReadOptions = {}): SourceDocum
     text,
     format,
     style,
+    live,
     get lines() {
       return (lines ??= new LineIndex(text));
     },

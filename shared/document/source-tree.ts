@@ -57,6 +57,11 @@ export class SPair {
     return this.node;
   }
 
+  /** Where the value ends now, without moving its subtree. */
+  get valueEnd(): number {
+    return this.node.end + this.pending;
+  }
+
   /** Moves the pair by `delta` characters. */
   shift(delta: number): void {
     this.keyStart += delta;

@@ -39,7 +39,7 @@ export function updateSourceTracked(doc: SourceDocument, edits: readonly TextEdi
     const changed = rereadYamlSites(doc.root, doc.text, sorted);
     if (changed === 'failed') return { source: readSource(text, { format: 'yaml' }), changedRootKeys: undefined };
     const lines = new LineIndex(text, doc.lines, edits);
-    return { source: { text, format: 'yaml', root: doc.root, problems: [], style: doc.style, lines }, changedRootKeys: changed };
+    return { source: nextVersion(doc, { text, format: 'yaml', root: doc.root, problems: [], style: doc.style, lines, live: doc.live }), changedRootKeys: changed };
   }
   if (doc.format !== 'json' || !doc.root || doc.problems.length > 0) {
     // The old tree is left as it was: where the edits sit can still be told from both trees.
@@ -49,7 +49,13 @@ export function updateSourceTracked(doc: SourceDocument, edits: readonly TextEdi
   const changed = rereadChangedSites(doc.root, doc.text, sorted);
   if (changed === 'failed') return { source: readSource(text, { format: 'json' }), changedRootKeys: undefined };
   const lines = new LineIndex(text, doc.lines, edits);
-  return { source: { text, format: 'json', root: doc.root, problems: [], style: doc.style, lines }, changedRootKeys: changed };
+  return { source: nextVersion(doc, { text, format: 'json', root: doc.root, problems: [], style: doc.style, lines, live: doc.live }), changedRootKeys: changed };
+}
+
+/** `next`, which shares `doc`'s tree, as the newest version of it. */
+function nextVersion(doc: SourceDocument, next: SourceDocument): SourceDocument {
+  doc.live.current = next;
+  return next;
 }
 
 /**

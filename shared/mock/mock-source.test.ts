@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { openDocument, type ApiDocument } from '../model/open-document';
 import { detachedSource, liveSource, type MockSource } from './mock-source';
@@ -94,6 +96,21 @@ describe('the detached copy answers as the live document', () => {
       expect(expectSame(doc, liveSource(doc), detachedSource(doc))).toBeGreaterThan(0);
     });
   }
+
+  test('holds nothing of the document, so its text and tree can be collected', async () => {
+    let doc: ApiDocument | undefined = openDocument(fs.readFileSync('fixtures/openapi/users-api.yaml', 'utf8'), { fileName: 'users-api.yaml' });
+    const ranges = doc.model.routes.map((r) => r.range);
+    const text = new WeakRef(doc.source);
+    const detached = detachedSource(doc);
+    doc = undefined;
+    // A WeakRef holds its target until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+    expect(text.deref()).toBeUndefined();
+    // Its routes kept their ranges as values.
+    expect(detached.model.routes.map((r) => r.range)).toEqual(ranges);
+  });
 
   test("GitHub's REST description", () => {
     const doc = openDocument(fs.readFileSync('node_modules/@octokit/openapi/generated/api.github.com.json', 'utf8'), { fileName: 'api.github.com.json' });

@@ -3,6 +3,7 @@ import { asMap, asScalar, getAt, getPair, toValue, type SNode, type SPair } from
 import type { ApiModel, ResponseSpec } from '../model/api-model';
 import type { ApiDocument } from '../model/open-document';
 import { resolveRef } from '../model/ref-resolver';
+import { standaloneModel } from '../model/route-site';
 
 /** On a response object: mock-only settings for that response, `{ latencyMs }`. */
 export const X_RESPONSE_MOCK = 'x-routecraft-mock';
@@ -53,7 +54,7 @@ export function liveSource(doc: ApiDocument): MockSource {
  * latency.
  */
 export function detachedSource(doc: ApiDocument): MockSource {
-  return detached(doc.model, refValues(doc.source.root, doc.model), responseLatencies(doc.source.root, doc.model));
+  return detached(standaloneModel(doc.model), refValues(doc.source.root, doc.model), responseLatencies(doc.source.root, doc.model));
 }
 
 /**

@@ -58,12 +58,12 @@ export interface Route {
   defaultStatusExplicit: boolean;
   pointer: string;
   /**
-   * The operation in the text, from its method key. Only routes carry a range: an edit above them
-   * (the order list sits above `paths`) moves every route's, and a keystroke at 10,000 routes then
-   * copies 10,000 routes, not also each one's responses, headers and parameters. Those are found
-   * from their pointers when a diagnostic needs them (`RuleContext.rangeOf`).
+   * The operation in the text, from its method key: read from the document's tree when asked
+   * (route-site.ts), so an edit that only moves a route leaves it the same object. Only routes carry
+   * a range; their responses, headers and parameters are found from their pointers when a
+   * diagnostic needs them (`RuleContext.rangeOf`).
    */
-  range: SourceRange;
+  readonly range: SourceRange;
 }
 
 export interface PathParam {

@@ -5,11 +5,9 @@ import { asMap, asScalar, asSeq, asString, deref, getPair, toValue, type SMap, t
 import type { ApiModel, Controller, HeaderSpec, MediaContent, MockSettings, NamedExample, OpenApiVersion, PathParam, RequestBody, ResponseSpec, Route } from './api-model';
 import type { Diagnostic } from './diagnostic';
 import { resolveRef } from './ref-resolver';
+import { placed, rangeOf } from './route-site';
 import type { RouteReuse } from './unchanged-routes';
 import { CONVERTORS, DEFAULT_PROFILE, PROFILE_IDS, X_CONVERTOR, X_DEFAULT_STATUS, X_PREFIX, X_ROOT, isHttpMethod, normalRouteKey, routeKey, type Convertor, type ProfileId } from './x-routecraft';
-
-// With the model's other entry points, for callers that keep routes across edits (the validator).
-export { movedCopyOf } from './unchanged-routes';
 
 export interface ModelResult {
   model: ApiModel;
@@ -178,14 +176,15 @@ class ModelBuilder {
     const after = root.pairs[root.pairs.indexOf(pathsPair) + 1]?.keyStart ?? this.doc.text.length;
     for (let i = 0; i < paths.pairs.length; i++) {
       const pathPair = paths.pairs[i] as SPair;
-      const reused = reuse?.(pathPair, paths.pairs[i + 1]?.keyStart ?? after);
-      if (reused) routes.push(...reused);
-      else routes.push(...this.readPathItem(pathPair, tags));
+      const reused = reuse?.(pathPair, paths.pairs[i + 1]?.keyStart ?? after, pathsPair);
+      if (reused) for (const r of reused) routes.push(r);
+      else for (const r of this.readPathItem(pathPair, tags, pathsPair)) routes.push(r);
     }
     return routes;
   }
 
-  private readPathItem(pathPair: SPair, tags: Map<string, Controller>): Route[] {
+  /** `pathsPair`: the root's `paths`, whose moves reach the operations with the path item's (see route-site.ts). */
+  private readPathItem(pathPair: SPair, tags: Map<string, Controller>, pathsPair: SPair): Route[] {
     const routes: Route[] = [];
     if (pathPair.key.startsWith('x-')) return routes;
     const at = ['paths', pathPair.key];
@@ -199,13 +198,14 @@ class ModelBuilder {
     const shared = this.readParams(getPair(item, 'parameters')?.value, [...at, 'parameters']);
     for (const opPair of item.pairs) {
       if (!isHttpMethod(opPair.key)) continue;
-      const route = this.readRoute(pathPair.key, opPair, [...at, opPair.key], shared, tags);
+      // An operation reached through a `$ref` lies elsewhere in the tree; its route is read again after every edit.
+      const route = this.readRoute(pathPair.key, opPair, [...at, opPair.key], shared, tags, resolvedItem.ref ? [] : [pathsPair, pathPair]);
       if (route) routes.push(route);
     }
     return routes;
   }
 
-  private readRoute(path: string, opPair: SPair, at: string[], shared: PathParam[], tags: Map<string, Controller>): Route | undefined {
+  private readRoute(path: string, opPair: SPair, at: string[], shared: PathParam[], tags: Map<string, Controller>, above: readonly SPair[]): Route | undefined {
     const op = asMap(opPair.value);
     if (!op) {
       this.problem('document/invalid-structure', `\`${routeKey(opPair.key, path)}\` should be an operation object.`, at, opPair.value);
@@ -223,7 +223,8 @@ class ModelBuilder {
     const summary = asString(getPair(op, 'summary')?.value);
     const description = asString(getPair(op, 'description')?.value);
     const requestBody = this.readRequestBody(getPair(op, 'requestBody')?.value, [...at, 'requestBody']);
-    return {
+    const live = this.doc.live;
+    const route: Route = {
       key: routeKey(method, path),
       method,
       path,
@@ -241,8 +242,12 @@ class ModelBuilder {
       defaultStatus: explicit !== undefined && explicit !== null ? String(explicit) : inferDefaultStatus(responses),
       defaultStatusExplicit: explicit !== undefined && explicit !== null,
       pointer: encodePointer(at),
-      range: this.range(opPair.value, opPair.keyStart),
+      // Read from the tree when asked, so that the route outlives edits that only move it.
+      get range() {
+        return rangeOf(route);
+      },
     };
+    return placed(route, opPair, live, above[0], above[1]);
   }
 
   private readParams(node: SNode | undefined, at: string[]): PathParam[] {

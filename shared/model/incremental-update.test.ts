@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { DocumentSession } from '../document-session';
 import { applyEdits, type TextEdit } from '../edit/text-edit';
 import type { Route } from './api-model';
-import { movedCopyOf } from './build-model';
 import { openDocument, type ApiDocument } from './open-document';
 import { updateDocument } from './update-document';
 
@@ -38,10 +37,10 @@ function expectAsRereadFromScratch(doc: ApiDocument): void {
   expect(JSON.stringify(doc.model)).toBe(JSON.stringify(reread.model));
 }
 
-/** Routes taken over from `before` (as they were, or copied with moved ranges) rather than read again. */
+/** Routes taken over from `before` (the same objects, moved or not) rather than read again. */
 function kept(before: ApiDocument, after: ApiDocument): string[] {
   const old = new Set<Route>(before.model.routes);
-  return after.model.routes.filter((r) => old.has(r) || (movedCopyOf(r) !== undefined && old.has(movedCopyOf(r) as Route))).map((r) => r.key);
+  return after.model.routes.filter((r) => old.has(r)).map((r) => r.key);
 }
 
 /** An edit of the first occurrence of `find` (after `after`), replacing it with `replace`. */

@@ -1,6 +1,5 @@
 import { IncrementalShadowing } from '../matching/incremental-shadowing';
 import type { Route } from '../model/api-model';
-import { movedCopyOf } from '../model/build-model';
 import type { ApiDocument } from '../model/open-document';
 import type { Profile } from '../profiles/profile';
 import { ClosestGetIndex } from './closest-get';
@@ -149,7 +148,7 @@ export class ValidatorState {
   /**
    * The last run's facts of a route that was not the same object at the same place then: moved up
    * or down by an added or removed route, or re-read (every route after an edit that rebuilt the
-   * model; the routes after the edited path item otherwise, copied as their ranges moved). Undefined
+   * model). Undefined
    * when the route is new or changed, or already has facts in this run (a route listed twice).
    */
   private reusable(route: Route, atSamePlace: RouteFacts | undefined, before: number): RouteFacts | undefined {
@@ -157,7 +156,7 @@ export class ValidatorState {
     const samePlace = atSamePlace !== undefined && atSamePlace.route.path === route.path && atSamePlace.route.method === route.method;
     const old = samePlace ? atSamePlace : this.byKey.get(route.key);
     if (old === undefined || old.seen !== before) return undefined;
-    return old.route === route || movedCopyOf(route) === old.route || sameDigest(old.route, route) ? old : undefined;
+    return old.route === route || sameDigest(old.route, route) ? old : undefined;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ApiModel, Controller, MockSettings, Route } from '../model/api-model';
-import { movedCopyOf } from '../model/build-model';
+import { routeOffsets } from '../model/route-site';
 import type { Diagnostic, Severity } from '../model/diagnostic';
 import type { ProfileId } from '../model/x-routecraft';
 
@@ -147,11 +147,7 @@ export function buildDesignView(
     };
   });
   if (previous) carryIds(routes, previous);
-  const routeRanges = new Int32Array(model.routes.length * 2);
-  model.routes.forEach((r, i) => {
-    routeRanges[2 * i] = r.range.start.offset;
-    routeRanges[2 * i + 1] = r.range.end.offset;
-  });
+  const routeRanges = routeOffsets(model.routes);
 
   return {
     ...base,
@@ -170,12 +166,12 @@ export function buildDesignView(
   };
 }
 
-/** The previous row at place `i` when it shows `route` as it is now (same route, or a copy that only moved). */
+/** The previous row at place `i` when it shows `route` as it is now (the same route: one that only moved stays the same object). */
 function keptRow(previous: PreviousRows, route: Route, i: number, counted: ProblemCounts | undefined): RouteRow | undefined {
   const before = previous.routes[i];
   const row = previous.rows[i];
   if (!before || !row || row.index !== i + 1 || row.key !== route.key) return undefined;
-  if (before !== route && movedCopyOf(route) !== before) return undefined;
+  if (before !== route) return undefined;
   const p = row.problems;
   const c = counted ?? NO_PROBLEMS;
   return p.error === c.error && p.warning === c.warning && p.info === c.info ? row : undefined;
