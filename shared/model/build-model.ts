@@ -5,7 +5,7 @@ import { asMap, asScalar, asSeq, asString, deref, getPair, toValue, type SMap, t
 import type { ApiModel, Controller, HeaderSpec, MediaContent, MockSettings, NamedExample, OpenApiVersion, PathParam, RequestBody, ResponseSpec, Route } from './api-model';
 import type { Diagnostic } from './diagnostic';
 import { resolveRef } from './ref-resolver';
-import { placed, rangeOf } from './route-site';
+import { ItemRead, RANGE_FROM_SITE, placed, rememberItem } from './route-site';
 import type { RouteReuse } from './unchanged-routes';
 import { CONVERTORS, DEFAULT_PROFILE, PROFILE_IDS, X_CONVERTOR, X_DEFAULT_STATUS, X_PREFIX, X_ROOT, isHttpMethod, normalRouteKey, routeKey, type Convertor, type ProfileId } from './x-routecraft';
 
@@ -183,7 +183,7 @@ class ModelBuilder {
     return routes;
   }
 
-  /** `pathsPair`: the root's `paths`, whose moves reach the operations with the path item's (see route-site.ts). */
+  /** `pathsPair`: the root's `paths`, whose moves reach the operations with the path item's (see ItemRead). */
   private readPathItem(pathPair: SPair, tags: Map<string, Controller>, pathsPair: SPair): Route[] {
     const routes: Route[] = [];
     if (pathPair.key.startsWith('x-')) return routes;
@@ -196,16 +196,21 @@ class ModelBuilder {
     }
     if (!pathPair.key.startsWith('/')) this.problem('document/invalid-structure', `Path \`${pathPair.key}\` should start with "/".`, at, pathPair.value, pathPair.keyStart, pathPair.keyEnd);
     const shared = this.readParams(getPair(item, 'parameters')?.value, [...at, 'parameters']);
+    // A path item reached through a `$ref` (or a YAML alias) lies elsewhere in the tree: its routes
+    // are read again after every edit, and only its own map is remembered for keeping them.
+    const own = pathPair.shape === item;
+    const read = own ? new ItemRead(pathsPair, pathPair) : new ItemRead(undefined, undefined);
     for (const opPair of item.pairs) {
       if (!isHttpMethod(opPair.key)) continue;
-      // An operation reached through a `$ref` lies elsewhere in the tree; its route is read again after every edit.
-      const route = this.readRoute(pathPair.key, opPair, [...at, opPair.key], shared, tags, resolvedItem.ref ? [] : [pathsPair, pathPair]);
+      const route = this.readRoute(pathPair.key, opPair, [...at, opPair.key], shared, tags, read);
       if (route) routes.push(route);
     }
+    read.routes = routes;
+    if (own) rememberItem(item, read);
     return routes;
   }
 
-  private readRoute(path: string, opPair: SPair, at: string[], shared: PathParam[], tags: Map<string, Controller>, above: readonly SPair[]): Route | undefined {
+  private readRoute(path: string, opPair: SPair, at: string[], shared: PathParam[], tags: Map<string, Controller>, read: ItemRead): Route | undefined {
     const op = asMap(opPair.value);
     if (!op) {
       this.problem('document/invalid-structure', `\`${routeKey(opPair.key, path)}\` should be an operation object.`, at, opPair.value);
@@ -223,8 +228,9 @@ class ModelBuilder {
     const summary = asString(getPair(op, 'summary')?.value);
     const description = asString(getPair(op, 'description')?.value);
     const requestBody = this.readRequestBody(getPair(op, 'requestBody')?.value, [...at, 'requestBody']);
-    const live = this.doc.live;
-    const route: Route = {
+    // Built field by field, optional ones absent when absent: a literal with spreads and a getter
+    // gives V8 a slow (dictionary) object, and every rule reads these on every keystroke.
+    const route = {
       key: routeKey(method, path),
       method,
       path,
@@ -232,22 +238,20 @@ class ModelBuilder {
       localPath: prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path,
       controller,
       tags: opTags,
-      ...(operationId !== undefined ? { operationId } : {}),
-      ...(summary !== undefined ? { summary } : {}),
-      ...(description !== undefined ? { description } : {}),
-      deprecated: asScalar(getPair(op, 'deprecated')?.value) === true,
-      params: mergeParams(path, shared, own),
-      ...(requestBody ? { requestBody } : {}),
-      responses,
-      defaultStatus: explicit !== undefined && explicit !== null ? String(explicit) : inferDefaultStatus(responses),
-      defaultStatusExplicit: explicit !== undefined && explicit !== null,
-      pointer: encodePointer(at),
-      // Read from the tree when asked, so that the route outlives edits that only move it.
-      get range() {
-        return rangeOf(route);
-      },
-    };
-    return placed(route, opPair, live, above[0], above[1]);
+    } as Route;
+    if (operationId !== undefined) route.operationId = operationId;
+    if (summary !== undefined) route.summary = summary;
+    if (description !== undefined) route.description = description;
+    route.deprecated = asScalar(getPair(op, 'deprecated')?.value) === true;
+    route.params = mergeParams(path, shared, own);
+    if (requestBody) route.requestBody = requestBody;
+    route.responses = responses;
+    route.defaultStatus = explicit !== undefined && explicit !== null ? String(explicit) : inferDefaultStatus(responses);
+    route.defaultStatusExplicit = explicit !== undefined && explicit !== null;
+    route.pointer = encodePointer(at);
+    // Read from the tree when asked, so that the route outlives edits that only move it.
+    Object.defineProperty(route, 'range', RANGE_FROM_SITE);
+    return placed(route, opPair, this.doc.live, read);
   }
 
   private readParams(node: SNode | undefined, at: string[]): PathParam[] {

@@ -1,90 +1,107 @@
 import type { SourceRange } from '../document/line-index';
 import type { LiveText } from '../document/source-document';
-import { deref, type SPair } from '../document/source-tree';
+import { deref, type SNode, type SPair } from '../document/source-tree';
 import type { ApiModel, Route } from './api-model';
 
 /**
- * Where a route is: its operation's pair (the method key and the operation) in the document's tree.
- * Edits move the tree in place (see LiveText), so a route whose path item no edit touched stays the
- * same object, and its `range` is read from here when asked: an edit near the top of a 10,000-route
- * document copies no route.
+ * Where routes are. A route keeps its operation's pair (method key and operation) in the document's
+ * tree, and reads its `range` from there when asked. Edits move the tree in place (see LiveText),
+ * so a route whose path item no edit touched stays the same object: an edit near the top of a
+ * 10,000-route document copies no route.
  */
-interface RouteSite {
-  readonly op: SPair;
-  readonly live: LiveText;
-  /**
-   * The pairs above `op` whose values may still owe it a move (a move reaches a subtree when its
-   * pair's value is next read): `paths` in the root, then the path item's. None for an operation
-   * read through a `$ref`: its route is read again after every edit.
-   */
-  paths: SPair | undefined;
-  item: SPair | undefined;
+
+/** The routes read from one path item, and the pairs above their operations. */
+export class ItemRead {
+  routes: Route[] = [];
+
+  constructor(
+    /**
+     * The pairs whose values may still owe the operations a move (a move reaches a subtree when
+     * its pair's value is next read): `paths` in the root, then the path item's. None for a path
+     * item reached through a `$ref`, whose routes are read again after every edit.
+     */
+    public paths: SPair | undefined,
+    public item: SPair | undefined,
+  ) {}
 }
 
 /**
- * The site is a hidden property of the route: not enumerable, so copies, JSON, structured clones
- * and deep equality see a plain route (and its range as a value); a property, not a WeakMap entry,
- * because it is read for every route on every keystroke.
+ * The last read of each path item (its map node), for keeping its routes after an edit. A node is
+ * replaced when an edit inside it is read again; one that survives an edit is read again when the
+ * edit touched it (see unchangedRoutes). Either way the entry is the read the last model used.
  */
-const SITE = Symbol('route site');
-type Sited = Route & { [SITE]?: RouteSite };
+const itemReads = new WeakMap<SNode, ItemRead>();
 
-/** `route` (just read from `op`, under the pairs `paths` and `item`) with its site recorded. */
-export function placed(route: Route, op: SPair, live: LiveText, paths: SPair | undefined, item: SPair | undefined): Route {
-  const site: RouteSite = { op, live, paths, item };
-  Object.defineProperty(route, SITE, { value: site, enumerable: false });
-  return route;
+export function rememberItem(item: SNode, read: ItemRead): void {
+  itemReads.set(item, read);
+}
+
+/** The routes last read from path item `item`, now under the pairs `paths` and `pathPair`. */
+export function keptItem(item: SNode, paths: SPair, pathPair: SPair): Route[] | undefined {
+  const read = itemReads.get(item);
+  if (!read) return undefined;
+  read.paths = paths;
+  read.item = pathPair;
+  return read.routes;
 }
 
 /**
- * Whether `route` was read from `op` (the same pair object, so nothing under it was read again);
- * if so, its site is brought up to date with the pairs above `op` now.
+ * `range` of every route read from a tree: its range now, from its method key to the end of its
+ * operation. One getter for all: a getter of its own per route would give each route a hidden
+ * class of its own, and V8 turns such objects into slow dictionaries.
  */
-export function keptAt(route: Route, op: SPair, paths: SPair, item: SPair): boolean {
-  const site = (route as Sited)[SITE];
-  if (site?.op !== op) return false;
-  site.paths = paths;
-  site.item = item;
-  return true;
-}
+export const RANGE_FROM_SITE: PropertyDescriptor = {
+  get(this: Route): SourceRange {
+    const site = sites.get(this) as Site;
+    moveDown(site.read);
+    const start = site.op.keyStart;
+    return site.live.current.lines.range(start, Math.max(start, opEnd(site.op)));
+  },
+  enumerable: true,
+  configurable: true,
+};
 
-/** The operation's pair, moved to where it is now. */
-function current(site: RouteSite): SPair {
-  // Reading a value applies the moves its pair owes it; root first, so each passes its share down.
-  if (site.paths) void site.paths.value;
-  if (site.item) void site.item.value;
-  return site.op;
-}
-
-/** The route's range now: from its method key to the end of its operation. */
-export function rangeOf(route: Route): SourceRange {
-  const site = (route as Sited)[SITE] as RouteSite;
-  const op = current(site);
-  const start = op.keyStart;
-  return site.live.current.lines.range(start, Math.max(start, opEnd(op)));
-}
-
-/** `route.range`'s start and end offsets for every route, in pairs, without lines and columns (the view lists them all). */
-export function routeOffsets(routes: readonly Route[]): Int32Array {
-  const out = new Int32Array(routes.length * 2);
-  for (let i = 0; i < routes.length; i++) {
-    const route = routes[i] as Sited;
-    const site = route[SITE];
-    if (!site) {
-      out[2 * i] = route.range.start.offset;
-      out[2 * i + 1] = route.range.end.offset;
-      continue;
-    }
-    const op = current(site);
-    out[2 * i] = op.keyStart;
-    out[2 * i + 1] = Math.max(op.keyStart, opEnd(op));
-  }
-  return out;
+/** Applies the moves the pairs above the operations owe them; root first, so each passes its share down. */
+function moveDown(read: ItemRead): void {
+  if (read.paths) void read.paths.value;
+  if (read.item) void read.item.value;
 }
 
 /** Where the operation ends, its subtree left unmoved. An alias (`get: *op`, YAML) ends where the node it names ends, as when the route was read. */
 function opEnd(op: SPair): number {
   return op.shape.kind === 'alias' ? (deref(op.value) ?? op.value).end : op.valueEnd;
+}
+
+interface Site {
+  readonly op: SPair;
+  readonly live: LiveText;
+  readonly read: ItemRead;
+}
+
+const sites = new WeakMap<Route, Site>();
+
+/** `route`, read from `op`, with its site recorded. */
+export function placed(route: Route, op: SPair, live: LiveText, read: ItemRead): Route {
+  sites.set(route, { op, live, read });
+  return route;
+}
+
+/** `route.range`'s start and end offsets for every route, in pairs (the view lists them all on every change: a range has lines and columns too). */
+export function routeOffsets(routes: readonly Route[]): Int32Array {
+  const out = new Int32Array(routes.length * 2);
+  for (let i = 0; i < routes.length; i++) {
+    const route = routes[i] as Route;
+    const site = sites.get(route);
+    if (!site) {
+      out[2 * i] = route.range.start.offset;
+      out[2 * i + 1] = route.range.end.offset;
+      continue;
+    }
+    moveDown(site.read);
+    out[2 * i] = site.op.keyStart;
+    out[2 * i + 1] = Math.max(site.op.keyStart, opEnd(site.op));
+  }
+  return out;
 }
 
 /**
@@ -93,6 +110,6 @@ function opEnd(op: SPair): number {
  * `routecraft mock` drops both once it listens.
  */
 export function standaloneModel(model: ApiModel): ApiModel {
-  // Spreading a route reads its range getter into a plain value and leaves the hidden site behind.
+  // Spreading a route reads its range getter into a plain value.
   return { ...model, routes: model.routes.map((r) => ({ ...r })) };
 }

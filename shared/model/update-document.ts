@@ -30,6 +30,6 @@ export function documentAfter(before: ApiDocument, source: SourceDocument, edits
   // Routes read tags (controller prefixes) and components ($ref): a change there can touch any route.
   for (const key of changedRootKeys) if (!LOCAL_ROOT_KEYS.has(key)) return fromSource(source);
   const mapping = new EditMapping(before.source.text, before.source.lines, source.lines, edits);
-  const { model, diagnostics } = updateModel(source, unchangedRoutes(before.model, mapping));
+  const { model, diagnostics } = updateModel(source, unchangedRoutes(mapping));
   return { source, model, diagnostics };
 }
