@@ -1,6 +1,6 @@
 import { asMap, getAt, getPair, toValue } from '../document/source-tree';
 import type { Route } from '../model/api-model';
-import { orderList } from '../model/route-order';
+import { hasOrderList } from '../model/route-order';
 import { isHttpMethod, routeKey, type HttpMethod } from '../model/x-routecraft';
 import { EditError } from './edit-error';
 import { currentOrder, ensureTag, operationPath, reconcileOrder, requireInlineOperation, requireRoute, setValue, type EditContext } from './edit-context';
@@ -149,7 +149,7 @@ export function updateRoute(ctx: EditContext, intent: Intent<'updateRoute'>): vo
     if (!isHttpMethod(method)) throw new EditError(`Unknown method "${String(method)}".`);
     validatePath(path);
     requireFree(ctx, method, path);
-    const unlisted = orderList(tx.current) === undefined;
+    const unlisted = !hasOrderList(tx.current);
     const keptPlace = moveOperation(ctx, route, method, path);
     declareTemplateParams(ctx, method, path);
     // `paths` order alone gave the order and the route kept its place in it, so it still does (the

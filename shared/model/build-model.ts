@@ -5,9 +5,10 @@ import { asMap, asScalar, asSeq, asString, deref, getPair, toValue, type SMap, t
 import type { ApiModel, Controller, HeaderSpec, MediaContent, MockSettings, NamedExample, OpenApiVersion, PathParam, RequestBody, ResponseSpec, Route } from './api-model';
 import type { Diagnostic } from './diagnostic';
 import { resolveRef } from './ref-resolver';
+import { orderKey } from './route-order';
 import { ItemRead, RANGE_FROM_SITE, placed, rememberItem } from './route-site';
 import type { RouteReuse } from './unchanged-routes';
-import { CONVERTORS, DEFAULT_PROFILE, PROFILE_IDS, X_CONVERTOR, X_DEFAULT_STATUS, X_PREFIX, X_ROOT, isHttpMethod, normalRouteKey, routeKey, type Convertor, type ProfileId } from './x-routecraft';
+import { CONVERTORS, DEFAULT_PROFILE, PROFILE_IDS, X_CONVERTOR, X_DEFAULT_STATUS, X_PREFIX, X_ROOT, isHttpMethod, routeKey, type Convertor, type ProfileId } from './x-routecraft';
 
 export interface ModelResult {
   model: ApiModel;
@@ -35,6 +36,9 @@ export function updateModel(doc: SourceDocument, reuse: RouteReuse): ModelResult
 }
 
 const TEMPLATE_PARAM = /\{([^{}]+)\}/g;
+
+/** How far past the first route not yet listed applyOrder looks for a listed key before it maps them all. */
+const NEAR = 16;
 
 class ModelBuilder {
   private readonly diagnostics: Diagnostic[] = [];
@@ -112,8 +116,7 @@ class ModelBuilder {
       else {
         out.order = [];
         seq.items.forEach((item, i) => {
-          const s = asString(item);
-          const key = s === undefined ? undefined : normalRouteKey(s);
+          const key = orderKey(item);
           if (key !== undefined) out.order?.push(key);
           else this.problem('document/invalid-structure', `Order entry ${JSON.stringify(asScalar(item) ?? null)} should be "METHOD /path".`, [X_ROOT, 'order', String(i)], item);
         });
@@ -377,24 +380,52 @@ class ModelBuilder {
    */
   private applyOrder(routes: Route[], order: string[] | undefined): { routes: Route[]; source: ApiModel['orderSource'] } {
     if (!order || order.length === 0) return { routes, source: 'paths' };
-    const placeOf = new Map<string, number>();
-    for (let i = 0; i < routes.length; i++) placeOf.set((routes[i] as Route).key, i);
-    const taken = new Uint8Array(routes.length);
+    const n = routes.length;
+    // The place of each key (its last route's, should a key be there twice), made only when needed.
+    let placeOf: Map<string, number> | undefined;
+    const place = (key: string) => {
+      if (!placeOf) {
+        placeOf = new Map();
+        for (let i = 0; i < n; i++) placeOf.set((routes[i] as Route).key, i);
+      }
+      return placeOf.get(key);
+    };
+    // A list mostly follows `paths` order (a designer's move or rename changes a place or two):
+    // each key is looked for near the first route not yet listed, and the map is made only for
+    // one that is not there. Only where every key names one route (a text without problems:
+    // `paths` and each path item have unique keys) is the first match the map's answer.
+    const unique = this.doc.problems.length === 0;
+    const taken = new Uint8Array(n);
     const out: Route[] = [];
+    let next = 0;
     for (const key of order) {
-      const i = placeOf.get(key);
+      while (next < n && taken[next]) next++;
+      let i: number | undefined;
+      if (unique) {
+        for (let k = next; k < n && k < next + NEAR; k++) {
+          if (!taken[k] && (routes[k] as Route).key === key) {
+            i = k;
+            break;
+          }
+        }
+      }
+      i ??= place(key);
       if (i === undefined || taken[i]) continue;
       taken[i] = 1;
       out.push(routes[i] as Route);
     }
-    for (let i = 0; i < routes.length; i++) if (!taken[i]) out.push(routes[i] as Route);
+    for (let i = 0; i < n; i++) if (!taken[i]) out.push(routes[i] as Route);
     return { routes: out, source: 'x-routecraft' };
   }
 
   private controllers(declared: Map<string, Controller>, routes: Route[]): Controller[] {
     const out = [...declared.values()];
     const seen = new Set(declared.keys());
+    let last: string | null = null;
     for (const r of routes) {
+      // Routes come in runs of one controller: a run costs one lookup (this runs on every edit).
+      if (r.controller === last) continue;
+      last = r.controller;
       if (r.controller === null || seen.has(r.controller)) continue;
       seen.add(r.controller);
       out.push({ name: r.controller, prefix: '', declared: false, pointer: null, range: null });

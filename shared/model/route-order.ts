@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../document/source-document';
-import { asMap, asSeq, asString, getPair } from '../document/source-tree';
+import { asMap, asSeq, asString, getPair, type SNode, type SSeq } from '../document/source-tree';
 import { X_ROOT, isHttpMethod, normalRouteKey } from './x-routecraft';
 
 /**
@@ -29,14 +29,42 @@ function isRouteKey(key: string, method: string, path: string): boolean {
   return true;
 }
 
-/** The `x-routecraft.order` list as written (normalised keys), or undefined when absent. */
+/** The `x-routecraft.order` list as written (normalised keys, '' for an entry that is no route key), or undefined when absent. */
 export function orderList(doc: SourceDocument): string[] | undefined {
+  const seq = orderSeq(doc);
+  return seq ? seq.items.map((i) => orderKey(i) ?? '') : undefined;
+}
+
+/** Whether the document has an `x-routecraft.order` entry at all (a list or not). */
+export function hasOrderList(doc: SourceDocument): boolean {
   const root = asMap(doc.root);
   const x = asMap(root && getPair(root, X_ROOT)?.value);
-  const seq = asSeq(x && getPair(x, 'order')?.value);
-  if (!seq) return undefined;
-  return seq.items.map((i) => normalRouteKey(asString(i) ?? '') ?? '');
+  return x !== undefined && getPair(x, 'order') !== undefined;
 }
+
+function orderSeq(doc: SourceDocument): SSeq | undefined {
+  const root = asMap(doc.root);
+  const x = asMap(root && getPair(root, X_ROOT)?.value);
+  return asSeq(x && getPair(x, 'order')?.value);
+}
+
+/**
+ * An order entry's normal route key; undefined when it is none. The list holds every route (10,000
+ * in big APIs) and is read on every edit, while an edit reads one entry's node again at most: keys
+ * are kept per node, so a kept entry is neither parsed nor given a new string (whose hash the
+ * declaration order's lookup would compute again).
+ */
+export function orderKey(node: SNode): string | undefined {
+  const known = orderKeys.get(node);
+  if (known !== undefined) return known === NOT_A_KEY ? undefined : known;
+  const s = asString(node);
+  const key = s === undefined ? undefined : normalRouteKey(s);
+  orderKeys.set(node, key ?? NOT_A_KEY);
+  return key;
+}
+
+const NOT_A_KEY = Symbol('not a route key');
+const orderKeys = new WeakMap<SNode, string | typeof NOT_A_KEY>();
 
 /**
  * Declaration order (the model's applyOrder does the same on routes): the listed routes first, in list order; then every unlisted route in `paths`

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { openDocument } from './open-document';
+import { effectiveOrder } from './route-order';
+import { normalRouteKey } from './x-routecraft';
+
+/** Lists as designers leave them: paths order with a few places changed, far moves, repeats, strangers. */
+const listEdit = fc.oneof(
+  fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), by: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('move' as const), from: fc.nat(), to: fc.nat() }),
+  fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('repeat' as const), from: fc.nat(), to: fc.nat() }),
+  fc.record({ kind: fc.constant('stranger' as const), at: fc.nat(), key: fc.constantFrom('GET /nowhere', 'PATCH /r0', 'not a key', 'get /r1') }),
+);
+
+test('the declaration order is the listed routes in list order, then the rest in paths order', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 60 }), fc.array(fc.boolean(), { maxLength: 60 }), fc.array(listEdit, { maxLength: 8 }), (count, posts, edits) => {
+      const paths: Record<string, unknown> = {};
+      const natural: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const item: Record<string, unknown> = { get: { responses: { '200': { description: 'OK' } } } };
+        natural.push(`GET /r${i}`);
+        if (posts[i]) {
+          item['post'] = { responses: { '201': { description: 'Created' } } };
+          natural.push(`POST /r${i}`);
+        }
+        paths[`/r${i}`] = item;
+      }
+      const list = [...natural];
+      for (const e of edits) {
+        const n = list.length;
+        if (n === 0) break;
+        if (e.kind === 'swap') {
+          const a = e.at % n;
+          const b = Math.min(n - 1, a + e.by);
+          [list[a], list[b]] = [list[b] as string, list[a] as string];
+        } else if (e.kind === 'move') list.splice(e.to % n, 0, ...list.splice(e.from % n, 1));
+        else if (e.kind === 'drop') list.splice(e.at % n, 1);
+        else if (e.kind === 'repeat') list.splice(e.to % n, 0, list[e.from % n] as string);
+        else list.splice(e.at % n, 0, e.key);
+      }
+      const doc = openDocument(JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, 'x-routecraft': { order: list }, paths }), { fileName: 'api.json' });
+      const normal = list.map((k) => normalRouteKey(k)).filter((k): k is string => k !== undefined);
+      expect(doc.model.routes.map((r) => r.key)).toEqual(effectiveOrder(natural, normal));
+    }),
+    { numRuns: 400 },
+  );
+});
