@@ -1,4 +1,4 @@
-import type { ReadOptions } from './document/source-document';
+import { textOf, type ReadOptions } from './document/source-document';
 import { applyIntent, type EditResult } from './edit/apply-intent';
 import { EditError } from './edit/edit-error';
 import type { EditIntent } from './edit/edit-intent';
@@ -64,7 +64,7 @@ export class DocumentSession {
 
   /** Applies edits typed in the code view (any text, even text that no longer parses). */
   applyText(edits: TextEdit[], label = 'typing'): SessionChange {
-    const before = this.current.source.text;
+    const before = textOf(this.current.source);
     const document = updateDocument(this.current, edits);
     return this.commit(document, edits, invertEdits(before, edits), label);
   }

@@ -1,3 +1,4 @@
+import type { TextLike } from './piece-text';
 import { countLines, type LineIndex, type Position, type SourceRange } from './line-index';
 
 interface Edit {
@@ -23,7 +24,7 @@ export class EditMapping {
   private readonly lineDelta: number[] = [];
 
   constructor(
-    oldText: string,
+    oldText: TextLike,
     oldLines: LineIndex,
     private readonly newLines: LineIndex,
     edits: readonly Edit[],

@@ -2,7 +2,8 @@ import { applyEdits, sortEdits, type TextEdit } from '../edit/text-edit';
 import { locateSite, memberCount, type EditSite } from './edit-site';
 import { parseJsonValueAt } from './json-source';
 import { LineIndex } from './line-index';
-import { readSource, type SourceDocument } from './source-document';
+import { PieceText, type TextLike } from './piece-text';
+import { readSource, textOf, type SourceDocument } from './source-document';
 import { rereadYamlSites } from './yaml-sites';
 import { SPair, shiftNode, type SMap, type SNode, type SSeq } from './source-tree';
 import { shiftBehind, spliced } from './tree-splice';
@@ -33,23 +34,26 @@ export function updateSource(doc: SourceDocument, edits: readonly TextEdit[]): S
 /** `updateSource`, also saying where the tree changed. */
 export function updateSourceTracked(doc: SourceDocument, edits: readonly TextEdit[]): SourceUpdate {
   if (edits.length === 0) return { source: doc, changedRootKeys: new Set() };
-  const text = applyEdits(doc.text, edits);
+  // The new text as pieces of the old one's base: nothing here reads the old text whole, which
+  // would copy it flat when it is itself a concatenation made by the previous edit.
+  const pieces = (doc.pieces ?? PieceText.of(doc.text)).edited(edits);
+  const text = pieces.toString();
   const sorted = sortEdits(edits);
   if (doc.format === 'yaml' && doc.root && doc.problems.length === 0 && !doc.aliases) {
-    const changed = rereadYamlSites(doc.root, doc.text, sorted);
+    const changed = rereadYamlSites(doc.root, textOf(doc), sorted);
     if (changed === 'failed') return { source: readSource(text, { format: 'yaml' }), changedRootKeys: undefined };
     const lines = new LineIndex(text, doc.lines, edits);
-    return { source: nextVersion(doc, { text, format: 'yaml', root: doc.root, problems: [], style: doc.style, lines, live: doc.live }), changedRootKeys: changed };
+    return { source: nextVersion(doc, { text, format: 'yaml', root: doc.root, problems: [], style: doc.style, lines, live: doc.live, pieces }), changedRootKeys: changed };
   }
   if (doc.format !== 'json' || !doc.root || doc.problems.length > 0) {
     // The old tree is left as it was: where the edits sit can still be told from both trees.
     const source = readSource(text, { format: doc.format });
     return { source, changedRootKeys: doc.aliases || source.aliases ? undefined : rootKeysAround(doc.root, source.root, sorted) };
   }
-  const changed = rereadChangedSites(doc.root, doc.text, sorted);
+  const changed = rereadChangedSites(doc.root, textOf(doc), sorted);
   if (changed === 'failed') return { source: readSource(text, { format: 'json' }), changedRootKeys: undefined };
   const lines = new LineIndex(text, doc.lines, edits);
-  return { source: nextVersion(doc, { text, format: 'json', root: doc.root, problems: [], style: doc.style, lines, live: doc.live }), changedRootKeys: changed };
+  return { source: nextVersion(doc, { text, format: 'json', root: doc.root, problems: [], style: doc.style, lines, live: doc.live, pieces }), changedRootKeys: changed };
 }
 
 /** `next`, which shares `doc`'s tree, as the newest version of it. */
@@ -63,7 +67,7 @@ function nextVersion(doc: SourceDocument, next: SourceDocument): SourceDocument 
  * small string made of old pieces: the full new text stays an unflattened concatenation until
  * something needs it. 'failed' when a site cannot be read on its own (the caller reads it all).
  */
-function rereadChangedSites(root: SNode, oldText: string, edits: readonly TextEdit[]): Set<string> | undefined | 'failed' {
+function rereadChangedSites(root: SNode, oldText: TextLike, edits: readonly TextEdit[]): Set<string> | undefined | 'failed' {
   const rootKeys = new Set<string>();
   let topLevel = false;
   // The tree's offsets up to the last site read are already those of the new text; beyond it they

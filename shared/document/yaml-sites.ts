@@ -1,4 +1,5 @@
 import { applyEdits, type TextEdit } from '../edit/text-edit';
+import type { TextLike } from './piece-text';
 import { SPair, shiftNode, type SMap, type SNode, type SSeq } from './source-tree';
 import { shiftBehind, spliced } from './tree-splice';
 import { parseYaml } from './yaml-source';
@@ -21,7 +22,7 @@ import { parseYaml } from './yaml-source';
  * old offsets moved by `shift`. Returns the root keys under which something was read again, or
  * 'failed'.
  */
-export function rereadYamlSites(root: SNode, oldText: string, sortedEdits: readonly TextEdit[]): Set<string> | 'failed' {
+export function rereadYamlSites(root: SNode, oldText: TextLike, sortedEdits: readonly TextEdit[]): Set<string> | 'failed' {
   if (root.kind !== 'map' || root.flow) return 'failed';
   const edits = withinLines(oldText, sortedEdits);
   const rootKeys = new Set<string>();
@@ -61,11 +62,11 @@ export function rereadYamlSites(root: SNode, oldText: string, sortedEdits: reado
  * the same change made from the line break before stays inside it. The text they make is the same,
  * and each stays at its index (the caller falls back to the edit as given).
  */
-function withinLines(text: string, edits: readonly TextEdit[]): TextEdit[] {
+function withinLines(text: TextLike, edits: readonly TextEdit[]): TextEdit[] {
   let previousEnd = 0;
   return edits.map((e) => {
-    const before = text[e.offset - 1];
-    const endsLine = e.text === '' ? e.length > 0 && text[e.offset + e.length - 1] === before : e.text.endsWith(before ?? '') && (e.length === 0 || text[e.offset + e.length - 1] === before);
+    const before = text.charAt(e.offset - 1);
+    const endsLine = e.text === '' ? e.length > 0 && text.charAt(e.offset + e.length - 1) === before : e.text.endsWith(before ?? '') && (e.length === 0 || text.charAt(e.offset + e.length - 1) === before);
     const moved = e.offset - 1 >= previousEnd && e.offset > 0 && before === '\n' && endsLine ? { offset: e.offset - 1, length: e.length, text: e.text === '' ? '' : before + e.text.slice(0, -1) } : e;
     previousEnd = e.offset + e.length;
     return moved;
@@ -85,10 +86,10 @@ interface Run {
 }
 
 /** Where the line after `offset`'s line break starts (`offset` itself when no break follows). */
-function nextLineStart(text: string, offset: number): number {
+function nextLineStart(text: TextLike, offset: number): number {
   let k = offset;
-  if (text[k] === '\r') k++;
-  if (text[k] === '\n') k++;
+  if (text.charAt(k) === '\r') k++;
+  if (text.charAt(k) === '\n') k++;
   return k;
 }
 
@@ -145,7 +146,7 @@ function ordered(node: SMap | SSeq, from: number, to: number): boolean {
 
 /** Where the text the tree's offsets refer to can be read, for the part not yet read again. */
 interface TextAt {
-  oldText: string;
+  oldText: TextLike;
   shift: number;
   doneEnd: number;
 }
@@ -158,7 +159,7 @@ function ownLineStart(at: TextAt, offset: number): number {
   if (offset < at.doneEnd) return offset;
   const old = offset - at.shift;
   const lineStart = at.oldText.lastIndexOf('\n', old - 1) + 1;
-  for (let k = lineStart; k < old; k++) if (at.oldText[k] !== ' ') return offset;
+  for (let k = lineStart; k < old; k++) if (at.oldText.charAt(k) !== ' ') return offset;
   return lineStart + at.shift;
 }
 
@@ -205,7 +206,7 @@ function memberAt(node: SMap | SSeq, offset: number): number {
  * Reads the run's new text and puts the members in the tree; false (tree untouched) when the text
  * cannot be read on its own as the same collection.
  */
-function replaceRun(run: Run, oldText: string, shift: number, doneEnd: number, group: readonly TextEdit[]): boolean {
+function replaceRun(run: Run, oldText: TextLike, shift: number, doneEnd: number, group: readonly TextEdit[]): boolean {
   const { container } = run;
   const first = memberStart(container, run.from);
   // A sequence item's start is its value's: its `- ` comes before.
@@ -255,10 +256,10 @@ function replaceRun(run: Run, oldText: string, shift: number, doneEnd: number, g
 }
 
 /** The offset of the `- ` that starts the sequence item whose value starts at `valueStart`, or -1. */
-function dashBefore(text: string, valueStart: number): number {
+function dashBefore(text: TextLike, valueStart: number): number {
   let k = valueStart - 1;
-  while (k >= 0 && (text[k] === ' ' || text[k] === '\n' || text[k] === '\r')) k--;
-  return text[k] === '-' ? k : -1;
+  while (k >= 0 && (text.charAt(k) === ' ' || text.charAt(k) === '\n' || text.charAt(k) === '\r')) k--;
+  return text.charAt(k) === '-' ? k : -1;
 }
 
 /**

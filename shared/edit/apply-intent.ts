@@ -1,3 +1,4 @@
+import { textOf } from '../document/source-document';
 import type { ApiDocument } from '../model/open-document';
 import { addController, deleteController, moveController, setProfile, updateController } from './controller-edits';
 import type { EditContext } from './edit-context';
@@ -69,5 +70,5 @@ export function applyIntent(doc: ApiDocument, intent: EditIntent): EditResult {
   }
   const edits = tx.edits;
   if (edits.length === 0) return { document: doc, edits, inverse: [] };
-  return { document: tx.document(doc), edits, inverse: invertEdits(doc.source.text, edits) };
+  return { document: tx.document(doc), edits, inverse: invertEdits(textOf(doc.source), edits) };
 }

@@ -1,3 +1,4 @@
+import type { TextLike } from '../document/piece-text';
 import { sortEdits, type TextEdit } from './text-edit';
 
 /**
@@ -15,7 +16,7 @@ function segmentLength(s: Segment): number {
  * Given `first` (against `original`) and `second` (against the text `first` produced), returns edits
  * against `original` that produce the same final text.
  */
-export function composeEdits(original: string, first: readonly TextEdit[], second: readonly TextEdit[]): TextEdit[] {
+export function composeEdits(original: TextLike, first: readonly TextEdit[], second: readonly TextEdit[]): TextEdit[] {
   let segments = toSegments(original.length, first);
   for (const e of sortEdits(second).reverse()) segments = applyOne(segments, e);
   return fromSegments(original, segments);
@@ -98,19 +99,21 @@ function mergeChanged(segments: Segment[]): Segment[] {
 }
 
 /** Changed segments become edits, trimmed to the characters that really differ. */
-function fromSegments(original: string, segments: Segment[]): TextEdit[] {
+function fromSegments(original: TextLike, segments: Segment[]): TextEdit[] {
   const out: TextEdit[] = [];
   for (const s of segments) {
     if (s.kind !== 'changed') continue;
     let from = s.from;
     let to = s.to;
     let text = s.text;
+    // The original range read once: a piece of a big text, not the text itself.
+    const old = original.slice(s.from, s.to);
     let p = 0;
-    while (from + p < to && p < text.length && original.charCodeAt(from + p) === text.charCodeAt(p)) p++;
+    while (from + p < to && p < text.length && old.charCodeAt(from + p - s.from) === text.charCodeAt(p)) p++;
     from += p;
     text = text.slice(p);
     let q = 0;
-    while (to - q > from && q < text.length && original.charCodeAt(to - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+    while (to - q > from && q < text.length && old.charCodeAt(to - 1 - q - s.from) === text.charCodeAt(text.length - 1 - q)) q++;
     to -= q;
     text = text.slice(0, text.length - q);
     if (to > from || text.length > 0) out.push({ offset: from, length: to - from, text });

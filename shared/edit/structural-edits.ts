@@ -1,4 +1,5 @@
-import type { SourceDocument } from '../document/source-document';
+import type { TextLike } from '../document/piece-text';
+import { textOf, type SourceDocument } from '../document/source-document';
 import { toOrderedValue, type SMap, type SNode, type SPair, type SSeq } from '../document/source-tree';
 import { EditError } from './edit-error';
 import { compactJson, isInline, renderJson, renderJsonKey, renderYamlBlock, renderYamlFlow, renderYamlItem, renderYamlKey, renderYamlPair, renderYamlPairValue } from './render-value';
@@ -18,11 +19,12 @@ interface Located {
 }
 
 export class StructuralEditor {
-  private readonly text: string;
+  /** Read in parts only (see textOf). */
+  private readonly text: TextLike;
 
   constructor(private readonly doc: SourceDocument) {
     if (!doc.root) throw new EditError('The document has syntax errors; fix them in the code view first.');
-    this.text = doc.text;
+    this.text = textOf(doc);
   }
 
   has(path: Path): boolean {
@@ -135,7 +137,8 @@ export class StructuralEditor {
     const before = to < from ? to : to + 1;
     if (this.doc.format === 'json') {
       const spans = this.jsonSpans(seq);
-      const chunk = this.text.slice(seq.items[from]?.start, seq.items[from]?.end);
+      const item = seq.items[from] as SNode;
+      const chunk = this.text.slice(item.start, item.end);
       return [this.jsonRemoveEdit(spans, from), ...this.jsonInsert(seq, before, '', () => chunk)];
     }
     const spans = this.yamlItemSpans(seq);
@@ -279,7 +282,7 @@ export class StructuralEditor {
     // Keep the style of what is replaced: a flow collection stays a one-line flow collection.
     const wasFlow = (node.kind === 'map' || node.kind === 'seq') && node.flow && !(isEmptyCollection(value) === false && isEmptyNode(node));
     if (forceFlow || this.insideFlow(found) || (wasFlow && !isInline(value) && fitsOnALine(value))) {
-      const padded = wasFlow ? this.text[node.start + 1] === ' ' : style.flowPadding;
+      const padded = wasFlow ? this.text.charAt(node.start + 1) === ' ' : style.flowPadding;
       return [{ offset: node.start, length: end - node.start, text: renderYamlFlow(value, { ...style, flowPadding: padded }) }];
     }
     if (parent.kind === 'pair') {
@@ -343,8 +346,8 @@ export class StructuralEditor {
   private yamlItemSpans(seq: SSeq): Span[] {
     return seq.items.map((item) => {
       let dash = item.start - 1;
-      while (dash >= 0 && (this.text[dash] === ' ' || this.text[dash] === '\t')) dash--;
-      if (this.text[dash] !== '-') throw new EditError('This list is written in a layout Routecraft cannot edit yet; edit it in the code view.');
+      while (dash >= 0 && (this.text.charAt(dash) === ' ' || this.text.charAt(dash) === '\t')) dash--;
+      if (this.text.charAt(dash) !== '-') throw new EditError('This list is written in a layout Routecraft cannot edit yet; edit it in the code view.');
       return { start: dash, end: contentEnd(this.text, item) };
     });
   }
@@ -373,9 +376,9 @@ export class StructuralEditor {
     }
     const start = this.entryStart(span.start);
     const end = lineEnd(this.text, span.end);
-    const eol = this.text.startsWith('\r\n', end) ? 2 : this.text[end] === '\n' ? 1 : 0;
+    const eol = this.text.startsWith('\r\n', end) ? 2 : this.text.charAt(end) === '\n' ? 1 : 0;
     if (eol === 0 && start > 0) {
-      const before = this.text[start - 2] === '\r' ? 2 : 1;
+      const before = this.text.charAt(start - 2) === '\r' ? 2 : 1;
       return { offset: start - before, length: end - start + before, text: '' };
     }
     return { offset: start, length: end + eol - start, text: '' };
@@ -454,30 +457,30 @@ export function describe(path: Path): string {
 }
 
 /** The end of a node's own content; an empty value (`key:`) ends after its key's colon. */
-export function contentEnd(_text: string, node: SNode, fallback?: number): number {
+export function contentEnd(_text: TextLike, node: SNode, fallback?: number): number {
   if (node.kind === 'scalar' && node.start === node.end && fallback !== undefined) return Math.max(node.end, fallback);
   return node.end;
 }
 
-export function lineStart(text: string, offset: number): number {
+export function lineStart(text: TextLike, offset: number): number {
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-export function lineEnd(text: string, offset: number): number {
+export function lineEnd(text: TextLike, offset: number): number {
   const nl = text.indexOf('\n', offset);
   if (nl === -1) return text.length;
-  return text[nl - 1] === '\r' ? nl - 1 : nl;
+  return text.charAt(nl - 1) === '\r' ? nl - 1 : nl;
 }
 
-export function column(text: string, offset: number): number {
+export function column(text: TextLike, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
-function startsLine(text: string, offset: number): boolean {
+function startsLine(text: TextLike, offset: number): boolean {
   return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
 }
 
-function lineIndent(text: string, offset: number): string {
+function lineIndent(text: TextLike, offset: number): string {
   const start = lineStart(text, offset);
   return /^[ \t]*/.exec(text.slice(start, offset + 1))?.[0] ?? '';
 }

@@ -1,3 +1,5 @@
+import type { TextLike } from '../document/piece-text';
+
 /** Replace `length` characters at `offset` with `text`. Offsets refer to the text before any edit. */
 export interface TextEdit {
   offset: number;
@@ -23,7 +25,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * The edits that turn the edited text back into `original`: undo is exact by construction, whatever
  * the edit was, so restoring the original bytes never depends on an operation-specific inverse.
  */
-export function invertEdits(original: string, edits: readonly TextEdit[]): TextEdit[] {
+export function invertEdits(original: TextLike, edits: readonly TextEdit[]): TextEdit[] {
   let delta = 0;
   return sortEdits(edits).map((e) => {
     const inverse = { offset: e.offset + delta, length: e.text.length, text: original.slice(e.offset, e.offset + e.length) };

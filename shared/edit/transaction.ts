@@ -1,5 +1,5 @@
 import { updateSourceTracked } from '../document/update-source';
-import type { SourceDocument } from '../document/source-document';
+import { textOf, type SourceDocument } from '../document/source-document';
 import type { ApiDocument } from '../model/open-document';
 import { documentAfter } from '../model/update-document';
 import { composeEdits } from './compose-edits';
@@ -38,7 +38,7 @@ export class Transaction {
   step(compute: (editor: StructuralEditor, doc: SourceDocument) => TextEdit[]): void {
     const edits = compute(new StructuralEditor(this.doc), this.doc);
     if (edits.length === 0) return;
-    this.composed = this.composed.length === 0 ? edits : composeEdits(this.original.text, this.composed, edits);
+    this.composed = this.composed.length === 0 ? edits : composeEdits(textOf(this.original), this.composed, edits);
     const update = updateSourceTracked(this.doc, edits);
     this.doc = update.source;
     if (!update.changedRootKeys) this.changedRootKeys = undefined;

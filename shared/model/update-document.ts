@@ -1,5 +1,5 @@
 import { EditMapping } from '../document/edit-mapping';
-import type { SourceDocument } from '../document/source-document';
+import { textOf, type SourceDocument } from '../document/source-document';
 import { updateSourceTracked } from '../document/update-source';
 import type { TextEdit } from '../edit/text-edit';
 import { updateModel } from './build-model';
@@ -29,7 +29,7 @@ export function documentAfter(before: ApiDocument, source: SourceDocument, edits
   if (!source.root || source.problems.length > 0 || before.diagnostics.length > 0 || !changedRootKeys) return fromSource(source);
   // Routes read tags (controller prefixes) and components ($ref): a change there can touch any route.
   for (const key of changedRootKeys) if (!LOCAL_ROOT_KEYS.has(key)) return fromSource(source);
-  const mapping = new EditMapping(before.source.text, before.source.lines, source.lines, edits);
+  const mapping = new EditMapping(textOf(before.source), before.source.lines, source.lines, edits);
   const { model, diagnostics } = updateModel(source, unchangedRoutes(mapping));
   return { source, model, diagnostics };
 }
