@@ -62,6 +62,11 @@ export class SPair {
     return this.node.end + this.pending;
   }
 
+  /** How far the value's subtree is still to move (its keys included): see `value`. */
+  get owed(): number {
+    return this.pending;
+  }
+
   /** Moves the pair by `delta` characters. */
   shift(delta: number): void {
     this.keyStart += delta;

@@ -97,9 +97,12 @@ export function routeOffsets(routes: readonly Route[]): Int32Array {
       out[2 * i + 1] = route.range.end.offset;
       continue;
     }
-    moveDown(site.read);
-    out[2 * i] = site.op.keyStart;
-    out[2 * i + 1] = Math.max(site.op.keyStart, opEnd(site.op));
+    // What the pairs above still owe the operation, added without moving anything: a move at the
+    // top of `paths` would otherwise walk every path item now, on every keystroke.
+    const owed = (site.read.paths?.owed ?? 0) + (site.read.item?.owed ?? 0);
+    const start = site.op.keyStart + owed;
+    out[2 * i] = start;
+    out[2 * i + 1] = Math.max(start, opEnd(site.op) + owed);
   }
   return out;
 }

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic';
 import type { EditIntent } from '../edit/edit-intent';
 import { openDocument } from '../model/open-document';
 import { applyIntent } from '../edit/apply-intent';
 import { runRules } from '../rules/run-rules';
+import { syntheticApi } from '../testing/synthetic-api';
 import { buildDesignView, extraProblems, withExtraProblems } from './design-view';
 
 const doc = openDocument(fs.readFileSync('fixtures/openapi/users-api.yaml', 'utf8'), { fileName: 'api.yaml' });
@@ -28,6 +30,27 @@ describe('the design view', () => {
     for (const i of view.routes.keys()) {
       expect(view.routeRanges[2 * i]).toBe(doc.model.routes[i]?.range.start.offset);
       expect(view.routeRanges[2 * i + 1]).toBe(doc.model.routes[i]?.range.end.offset);
+    }
+  });
+
+  it("lists each route's offsets as read afresh after edits that only moved it, JSON and YAML", () => {
+    const json = syntheticApi(40);
+    for (const [text, fileName] of [
+      [json, 'api.json'],
+      [stringify(JSON.parse(json)), 'api.yaml'],
+    ] as const) {
+      let current = openDocument(text, { fileName });
+      // Renames near the top move every route after them; the view reads offsets before anything
+      // else asks a route for its range.
+      for (const [i, at] of [0, 0, 7, 0, 39, 3].entries()) {
+        const route = current.model.routes[at];
+        if (!route) throw new Error(`no route ${at}`);
+        current = applyIntent(current, { op: 'updateRoute', route: route.key, path: `${route.path}x${i}` }).document;
+        const offsets = buildDesignView({ sessionId: 's', revision: i, readable: true }, current.model, []).routeRanges;
+        const fresh = openDocument(current.source.text, { fileName }).model.routes;
+        expect([...offsets]).toEqual(fresh.flatMap((r) => [r.range.start.offset, r.range.end.offset]));
+        expect(current.model.routes.map((r) => r.range)).toEqual(fresh.map((r) => r.range));
+      }
     }
   });
 
