@@ -4,6 +4,7 @@
 // time to listening at 1,000 routes and the resident memory at 10,000 routes.
 //
 //   npm run bench -- mock-server            (BENCH_SECONDS=N per measurement, default 5)
+//   ROUTECRAFT_OUT=DIR npm run bench -- mock-server   the CLI built into DIR (electron-vite --outDir DIR)
 //
 // Loopback only. Each server runs in its own process (bench/mock-server-target.ts) and autocannon
 // loads it from this one, so on a 2-core machine each has a core. Prism comes from the npm registry
@@ -26,6 +27,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const SIZES = [10, 1000, 10_000];
 const PRISM = '@stoplight/prism-cli@5.16.0';
+/** A build elsewhere than out/ (a private one, beside someone else's): its CLI is run directly, not through bin/. */
+const OUT = process.env.ROUTECRAFT_OUT ? path.resolve(process.env.ROUTECRAFT_OUT) : undefined;
 
 interface Target {
   port: number;
@@ -95,7 +98,8 @@ async function startTarget(args: string[]): Promise<Target> {
 /** `routecraft mock FILE --port 0 --log off` from the build (out/main/cli.js): the product as users run it. */
 async function startCli(file: string): Promise<Target> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/routecraft.mjs'), 'mock', file, '--port', '0', '--log', 'off'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const entry = OUT ? path.join(OUT, 'main/cli.js') : path.join(ROOT, 'bin/routecraft.mjs');
+  const child = spawn(process.execPath, [entry, 'mock', file, '--port', '0', '--log', 'off'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -208,11 +212,11 @@ const results = new Map<string, Load>();
 let prismReason: string | undefined;
 let rss10k: { start: number; during: number; after: number } | undefined;
 let listening1k = 0;
-const built = path.join(ROOT, 'out/main/cli.js');
+const built = path.join(OUT ?? path.join(ROOT, 'out'), 'main/cli.js');
 // The CLI loads each command from a chunk of its own (out/main/chunks/mock-command-*.js).
-const chunks = path.join(ROOT, 'out/main/chunks');
+const chunks = path.join(path.dirname(built), 'chunks');
 const useCli = fs.existsSync(built) && fs.existsSync(chunks) && fs.readdirSync(chunks).some((f) => f.startsWith('mock-command') && fs.readFileSync(path.join(chunks, f), 'utf8').includes('--log must be text, json or off'));
-console.log(useCli ? 'routecraft mock: the built CLI (out/main/cli.js), --log off' : 'routecraft mock: not built (npm run build), so run from source through tsx, which is slower');
+console.log(useCli ? `routecraft mock: the built CLI (${path.relative(ROOT, built)}), --log off` : 'routecraft mock: not built (npm run build), so run from source through tsx, which is slower');
 for (const n of SIZES) {
   const { file, first, last } = documentFile(n);
   const mock = useCli ? await startCli(file) : await startTarget(['mock', file]);

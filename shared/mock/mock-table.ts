@@ -1,6 +1,6 @@
 import { compiledRoutes } from '../matching/compiled-routes';
 import type { RoutePattern } from '../matching/route-pattern';
-import type { MediaContent, ResponseSpec, Route } from '../model/api-model';
+import type { ApiModel, MediaContent, ResponseSpec, Route } from '../model/api-model';
 import type { ProfileId } from '../model/x-routecraft';
 import type { Profile } from '../profiles/profile';
 import { getProfile } from '../profiles/profiles';
@@ -32,6 +32,21 @@ export interface StaticBody {
   mismatch?: string[];
   /** The value written out for its media type, with its Content-Type and length (once). */
   wire?: { text: string; contentType: string; length: number };
+  /** Its response's declared headers and its content headers: the whole list when nothing else applies (once). */
+  answerHeaders?: AnswerHeaders;
+}
+
+/** A header list as the log shows it and as node:http takes it (name, value, name, value, …). */
+export interface AnswerHeaders {
+  list: [string, string][];
+  flat: string[];
+}
+
+/** A response's declared headers with their example values. */
+export interface ResponseHeaders {
+  list: [string, string][];
+  /** A `Location` is declared without an example: a 201 or 3xx derives one from the request. */
+  locationWithoutExample: boolean;
 }
 
 /**
@@ -44,14 +59,16 @@ export class MockTable {
   readonly facts: MockProfileFacts;
   readonly engine: SchemaEngine;
   readonly strict: boolean;
-  private readonly patterns: Map<Route, RoutePattern>;
+  private patterns: Map<Route, RoutePattern>;
   private paths: RoutePathEntry[] | undefined;
   private readonly recentClosest = new Map<string, string[]>();
   private readonly schemas = new WeakMap<object, JsonSchema>();
   private readonly latencies = new Map<ResponseSpec, number | undefined>();
   readonly staticBodies = new Map<MediaContent, StaticBody>();
   /** Each response's declared headers with their example values, computed once. */
-  readonly declaredHeaders = new Map<ResponseSpec, [string, string][]>();
+  readonly responseHeaders = new Map<ResponseSpec, ResponseHeaders>();
+  /** The response each route answers with by default (findResponse of its default status), found once. */
+  readonly defaultResponses = new Map<Route, { status: number; response: ResponseSpec | undefined }>();
 
   constructor(
     private currentSource: MockSource,
@@ -62,7 +79,7 @@ export class MockTable {
     this.engine = options.engine;
     this.strict = options.strict ?? false;
     // Compiled now rather than on the first request: a reload pays for it, not a user's request.
-    this.patterns = new Map(compiledRoutes(currentSource.model, this.profile).patterns.map((p) => [p.route, p]));
+    this.patterns = patternsOf(currentSource.model, this.profile);
   }
 
   get source(): MockSource {
@@ -78,7 +95,15 @@ export class MockTable {
    * answers, so everything cached stays valid; done after listening, so it never delays a start.
    */
   detach(): void {
+    const before = this.currentSource.model;
     this.currentSource = this.currentSource.detached();
+    if (this.currentSource.model === before) return;
+    // The copy's routes are new objects (a document's routes read their ranges from its tree).
+    // What is kept by route would find nothing for them and keep the old ones, and through them the
+    // document: compiled again now, after listening, rather than on the next request.
+    this.patterns = patternsOf(this.currentSource.model, this.profile);
+    this.defaultResponses.clear();
+    this.paths = undefined;
   }
 
   patternOf(route: Route): RoutePattern | undefined {
@@ -116,4 +141,8 @@ export class MockTable {
     if (!this.latencies.has(response)) this.latencies.set(response, this.currentSource.responseLatency(response));
     return this.latencies.get(response) ?? global;
   }
+}
+
+function patternsOf(model: ApiModel, profile: Profile): Map<Route, RoutePattern> {
+  return new Map(compiledRoutes(model, profile).patterns.map((p) => [p.route, p]));
 }

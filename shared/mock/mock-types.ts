@@ -20,6 +20,8 @@ export interface MockResponse {
   status: number;
   /** In the order they are sent; `Content-Type` and `Content-Length` included where there is a body. */
   headers: [string, string][];
+  /** The same headers as one flat list (name, value, …), when computed once for every such answer. */
+  wireHeaders?: string[];
   /** null: nothing after the headers (HEAD, 1xx, 204, 304). */
   body: string | null;
   /** Latency to simulate before answering (x-routecraft.mock.latencyMs, or the response's own). */

@@ -10,9 +10,12 @@ export interface MockPreferences {
   dynamic?: boolean;
 }
 
-export function parsePrefer(header: string | undefined): MockPreferences {
+/** No preferences: what most requests have, shared rather than made for each. */
+const NONE: Readonly<MockPreferences> = Object.freeze({});
+
+export function parsePrefer(header: string | undefined): Readonly<MockPreferences> {
+  if (!header) return NONE;
   const out: MockPreferences = {};
-  if (!header) return out;
   for (const part of header.split(/[,;]/)) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
@@ -28,6 +31,7 @@ export function parsePrefer(header: string | undefined): MockPreferences {
 
 /** The `Preference-Applied` value for what was honoured, or undefined. */
 export function appliedPreferences(p: MockPreferences): string | undefined {
+  if (p.code === undefined && p.example === undefined && !p.dynamic) return undefined;
   const parts: string[] = [];
   if (p.code !== undefined) parts.push(`code=${p.code}`);
   if (p.example !== undefined) parts.push(`example=${quoteIfNeeded(p.example)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RequestLog, previewOf, type MockLogEvent } from './request-log';
+import { RequestLog, previewOf, type LogRecord, type MockLogEvent } from './request-log';
 
 function event(id: number): MockLogEvent {
   return { id, time: '', method: 'GET', path: `/${id}`, status: 200, durationMs: 0, route: null, operationId: null, source: '', trace: [], requestHeaders: {}, responseHeaders: [], requestBody: null, responseBody: null, problems: [] };
@@ -30,6 +30,38 @@ describe('RequestLog', () => {
     log.push(event(1));
     log.push(event(2));
     expect(seen).toEqual([1, 2]);
+  });
+
+  test('a record is built into its event only when read, once; the count goes on past the capacity', () => {
+    const log = new RequestLog(2);
+    const built: number[] = [];
+    const record = (id: number): LogRecord => {
+      let e: MockLogEvent | undefined;
+      return {
+        event: () => {
+          if (!e) {
+            built.push(id);
+            e = event(id);
+          }
+          return e;
+        },
+      };
+    };
+    for (let i = 1; i <= 3; i++) log.push(record(i));
+    expect(built).toEqual([]);
+    expect(log.total).toBe(3);
+    const first = log.entries();
+    expect(first.map((e) => e.id)).toEqual([2, 3]);
+    expect(log.entries()[0]).toBe(first[0]);
+    expect(built).toEqual([2, 3]);
+    const seen: MockLogEvent[] = [];
+    log.subscribe((e) => seen.push(e));
+    log.push(record(4));
+    log.push(event(5));
+    expect(seen.map((e) => e.id)).toEqual([4, 5]);
+    expect(log.entries()[0]).toBe(seen[0]);
+    expect(built).toEqual([2, 3, 4]);
+    expect(log.total).toBe(5);
   });
 
   test('body previews are capped', () => {

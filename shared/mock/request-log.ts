@@ -43,23 +43,37 @@ export interface BodyPreview {
 export type LogListener = (event: MockLogEvent) => void;
 
 /**
+ * A request as the server recorded it: the raw facts, kept cheaply (a server under load records
+ * thousands a second and usually nobody reads them). The event is built from them when someone
+ * does (a listener, or entries()), once, and is the same object from then on.
+ */
+export interface LogRecord {
+  event(): MockLogEvent;
+}
+
+/**
  * The last `capacity` events, oldest first, and live listeners. Bounded: a flood of requests costs a
  * fixed amount of memory. A listener that throws is dropped rather than breaking the server.
  */
 export class RequestLog {
-  private readonly events: (MockLogEvent | undefined)[];
+  private readonly events: (MockLogEvent | LogRecord | undefined)[];
   private next = 0;
   private count = 0;
+  private pushed = 0;
   private readonly listeners = new Set<LogListener>();
 
   constructor(readonly capacity = 500) {
-    this.events = Array.from<MockLogEvent | undefined>({ length: Math.max(1, capacity) });
+    this.events = Array.from<MockLogEvent | LogRecord | undefined>({ length: Math.max(1, capacity) });
   }
 
-  push(event: MockLogEvent): void {
-    this.events[this.next] = event;
+  /** An event, or a record its event is built from only when a listener or entries() needs it. */
+  push(entry: MockLogEvent | LogRecord): void {
+    this.events[this.next] = entry;
     this.next = (this.next + 1) % this.events.length;
-    this.count = Math.min(this.count + 1, this.events.length);
+    if (this.count < this.events.length) this.count++;
+    this.pushed++;
+    if (this.listeners.size === 0) return;
+    const event = eventOf(entry);
     for (const listener of this.listeners) {
       try {
         listener(event);
@@ -75,13 +89,18 @@ export class RequestLog {
     const start = (this.next - this.count + this.events.length) % this.events.length;
     for (let i = 0; i < this.count; i++) {
       const e = this.events[(start + i) % this.events.length];
-      if (e) out.push(e);
+      if (e) out.push(eventOf(e));
     }
     return out;
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** Events pushed since the log was made, including those no longer kept: a cheap activity count. */
+  get total(): number {
+    return this.pushed;
   }
 
   clear(): void {
@@ -95,6 +114,10 @@ export class RequestLog {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+function eventOf(entry: MockLogEvent | LogRecord): MockLogEvent {
+  return typeof (entry as Partial<LogRecord>).event === 'function' ? (entry as LogRecord).event() : (entry as MockLogEvent);
 }
 
 /** Cuts a body to `limit` characters for the log. */

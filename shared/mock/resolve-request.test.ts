@@ -1,7 +1,9 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { openDocument } from '../model/open-document';
+import { openDocument, type ApiDocument } from '../model/open-document';
 import type { ProfileId } from '../model/x-routecraft';
-import { detachedSource } from './mock-source';
+import { detachedSource, liveSource } from './mock-source';
 import { MockTable } from './mock-table';
 import type { MockRequest, MockResponse } from './mock-types';
 import { resolveMockRequest } from './resolve-request';
@@ -390,5 +392,84 @@ describe('other profiles and odd targets', () => {
     const r = send(t, 'GET', '/a');
     expect(r).toMatchObject({ status: 200, body: null });
     expect(header(r, 'content-length')).toBe('0');
+  });
+});
+
+describe('answers computed once', () => {
+  test('a route’s answer without Prefer, CORS or a derived Location: one header list, flat for node:http too', () => {
+    const t = table();
+    const one = send(t, 'GET', '/api/users/1');
+    const two = send(t, 'GET', '/api/users/2');
+    expect(two.headers).toBe(one.headers);
+    expect(one.headers).toEqual([
+      ['X-Note', 'caf%C3%A9 line'],
+      ['Content-Type', 'application/json'],
+      ['Content-Length', '21'],
+    ]);
+    expect(one.wireHeaders).toEqual(one.headers.flat());
+    // HEAD where the framework runs GET for it: the same headers, no body.
+    const express = table(USERS, { profile: 'express' });
+    const get = send(express, 'GET', '/api/users/1');
+    const head = send(express, 'HEAD', '/api/users/1');
+    expect(head.status).toBe(200);
+    expect(head.headers).toBe(get.headers);
+    expect(head.body).toBeNull();
+  });
+
+  test('what depends on the request goes on a list of its own, never on the shared one', () => {
+    const t = table(USERS.replace('  profile: fastapi\n', '  profile: fastapi\n  mock: {cors: permissive}\n'));
+    const plain = send(t, 'GET', '/api/users/1');
+    const before = plain.headers.map(([n, v]) => `${n}: ${v}`);
+    const cors = send(t, 'GET', '/api/users/1', { origin: 'http://app.test' });
+    expect(header(cors, 'access-control-allow-origin')).toBe('http://app.test');
+    expect(cors.wireHeaders).toBeUndefined();
+    const preferred = send(t, 'GET', '/api/users/1', { prefer: 'example=grace' });
+    expect(header(preferred, 'preference-applied')).toBe('example=grace');
+    const created = send(t, 'POST', '/api/users/', {}, '{"name":"Ada"}');
+    expect(created.status).toBe(307);
+    const again = send(t, 'GET', '/api/users/1');
+    expect(again.headers).toBe(plain.headers);
+    expect(again.headers.map(([n, v]) => `${n}: ${v}`)).toEqual(before);
+    expect(header(again, 'access-control-allow-origin')).toBeUndefined();
+  });
+});
+
+describe('a table that lets go of its document (routecraft mock)', () => {
+  function liveTable(doc: ApiDocument): MockTable {
+    return new MockTable(liveSource(doc), { engine: fakeEngine });
+  }
+
+  test('answers after detach() as before, 422s per parameter included', () => {
+    const doc = openDocument(USERS);
+    const t = liveTable(doc);
+    const requests: [string, string][] = [
+      ['GET', '/api/things/x/not-a-uuid'],
+      ['GET', '/api/users/1'],
+      ['POST', '/api/users'],
+      ['GET', '/api/user/1'],
+      ['PATCH', '/api/users/1'],
+    ];
+    const before = requests.map(([method, target]) => send(t, method, target));
+    t.detach();
+    const after = requests.map(([method, target]) => send(t, method, target));
+    const shape = (r: MockResponse) => ({ status: r.status, headers: r.headers, body: r.body, route: r.route?.key, trace: r.trace, source: r.source });
+    expect(after.map(shape)).toEqual(before.map(shape));
+    expect(json(after[0] as MockResponse)).toMatchObject({ detail: [{ loc: ['path', 'a'] }, { loc: ['path', 'b'] }] });
+    expect(t.model.routes.every((r) => t.patternOf(r)?.route === r)).toBe(true);
+  });
+
+  test('holds nothing of the document once detached, even after answering from it', async () => {
+    let doc: ApiDocument | undefined = openDocument(USERS);
+    const source = new WeakRef(doc.source);
+    const t = liveTable(doc);
+    for (const target of ['/api/users/1', '/api/things/1/x', '/api/user/1']) send(t, 'GET', target);
+    t.detach();
+    doc = undefined;
+    // A WeakRef holds its target until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+    expect(source.deref()).toBeUndefined();
+    expect(send(t, 'GET', '/api/things/x/not-a-uuid').status).toBe(422);
   });
 });

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/diagnostic';
 import { corsEnabled, corsResponseHeaders, originAllowed, preflightHeaders } from './cors';
 import { chooseMediaType, contentTypeFor, headerValue, isHeaderName, isJsonMediaType, serializeBody, utf8Length } from './http-text';
 import type { MockRequest, MockResponse } from './mock-types';
-import type { MockTable, StaticBody } from './mock-table';
+import type { AnswerHeaders, MockTable, ResponseHeaders, StaticBody } from './mock-table';
 import { appliedPreferences, parsePrefer, type MockPreferences } from './prefer-header';
 import { bodyIssue, paramIssue, validationErrorBody, type ValidationIssue } from './validation-issues';
 
@@ -20,6 +20,11 @@ interface Draft {
   route: Route | null;
   problems: Diagnostic[];
   delayMs: number;
+  /**
+   * The whole header list, content headers included, when nothing in it depends on the request
+   * (a route's cached body, no Prefer, no derived Location): computed once, sent as is.
+   */
+  complete?: AnswerHeaders;
 }
 
 /** Headers a response spec may declare that the server itself sets (OpenAPI ignores Content-Type). */
@@ -137,7 +142,7 @@ function bodyIssues(table: MockTable, request: MockRequest, route: Route): Valid
 function routeAnswer(table: MockTable, request: MockRequest, method: string, target: string, route: Route, defaultStatus: number, random: () => number): Draft {
   const prefs = parsePrefer(request.headers.prefer);
   let status = defaultStatus;
-  let response = findResponse(route, status);
+  let response = defaultResponse(table, route, status);
   if (prefs.code !== undefined) {
     if (!/^[1-5][0-9][0-9]$/.test(prefs.code)) return preferError(table, route, `Prefer: code=${prefs.code} is not an HTTP status code.`);
     status = Number(prefs.code);
@@ -155,8 +160,8 @@ function routeAnswer(table: MockTable, request: MockRequest, method: string, tar
     response = found.response;
     example = found;
   }
-  const headers: [string, string][] = [];
   const problems: Diagnostic[] = [];
+  let chosen: StaticBody | undefined;
   let body: Draft['body'];
   let source: string;
   if (!response) source = `${route.key}: no ${status} response is declared; answered without a body`;
@@ -165,26 +170,33 @@ function routeAnswer(table: MockTable, request: MockRequest, method: string, tar
     const media = example?.media ?? chooseMediaType(response.content, request.headers.accept);
     if (!media) source = `${response.status} response, which declares no content`;
     else {
-      const chosen = chooseBody(table, route, response, media, example?.example, prefs, random);
+      chosen = chooseBody(table, route, response, media, example?.example, prefs, random, problems);
       source = chosen.source;
-      if (chosen.problems.length > 0) problems.push(...chosen.problems);
       body = chosen.wire ?? wireOf(chosen.value, media.mediaType);
     }
   }
-  if (response) {
-    let declared = table.declaredHeaders.get(response);
-    if (!declared) table.declaredHeaders.set(response, (declared = declaredHeaders(table, response)));
-    for (const h of declared) headers.push(h);
-  }
+  const declared = response ? responseHeaders(table, response) : undefined;
   // A declared Location without an example still gets a value; an undeclared one is not invented,
   // as the real handler would not send it either.
-  const location = response?.headers.find((h) => h.name.toLowerCase() === 'location');
-  if (location && location.example === undefined && (status === 201 || (status >= 300 && status < 400 && status !== 304))) {
-    headers.push(['Location', derivedLocation(method, target, status)]);
-  }
+  const derivesLocation = declared !== undefined && declared.locationWithoutExample && (status === 201 || (status >= 300 && status < 400 && status !== 304));
   const applied = appliedPreferences(prefs);
+  const delayMs = table.latency(response);
+  if (chosen?.answerHeaders && !derivesLocation && applied === undefined) {
+    return { status, headers: chosen.answerHeaders.list, body, source, route, problems, delayMs, complete: chosen.answerHeaders };
+  }
+  const headers: [string, string][] = declared ? [...declared.list] : [];
+  if (derivesLocation) headers.push(['Location', derivedLocation(method, target, status)]);
   if (applied) headers.push(['Preference-Applied', applied]);
-  return { status, headers, body, source, route, problems, delayMs: table.latency(response) };
+  return { status, headers, body, source, route, problems, delayMs };
+}
+
+/** findResponse for the status the route answers by default: the same question on every request, so answered once. */
+function defaultResponse(table: MockTable, route: Route, status: number): ResponseSpec | undefined {
+  const known = table.defaultResponses.get(route);
+  if (known && known.status === status) return known.response;
+  const response = findResponse(route, status);
+  table.defaultResponses.set(route, { status, response });
+  return response;
 }
 
 /** The response a status selects: exact, then its class (`4XX`), then `default`. */
@@ -212,7 +224,12 @@ function findExample(route: Route, only: ResponseSpec | undefined, preferred: Re
   return undefined;
 }
 
-function chooseBody(table: MockTable, route: Route, response: ResponseSpec, media: MediaContent, example: NamedExample | undefined, prefs: MockPreferences, random: () => number): StaticBody & { problems: Diagnostic[] } {
+/**
+ * The body to send: the named example, a dynamic one, else the media type's cached body (its wire
+ * form and, with the response's headers, its complete header list computed once). Strict mode adds
+ * a diagnostic to `problems` for a body that does not match its schema.
+ */
+function chooseBody(table: MockTable, route: Route, response: ResponseSpec, media: MediaContent, example: NamedExample | undefined, prefs: MockPreferences, random: () => number, problems: Diagnostic[]): StaticBody {
   let body: StaticBody;
   let cached = false;
   if (example) body = { value: example.value, source: `example "${example.name}" of ${response.status}` };
@@ -220,30 +237,33 @@ function chooseBody(table: MockTable, route: Route, response: ResponseSpec, medi
   else {
     cached = true;
     body = staticBody(table, response, media);
-    body.wire ??= wireOf(body.value, media.mediaType);
+    if (!body.wire) {
+      const wire = wireOf(body.value, media.mediaType);
+      body.wire = wire;
+      body.answerHeaders = answerHeaders([...responseHeaders(table, response).list, ['Content-Type', wire.contentType], ['Content-Length', String(wire.length)]]);
+    }
   }
-  if (!table.strict || media.schema === undefined || body.value === undefined) return { ...body, problems: NO_PROBLEMS };
+  if (!table.strict || media.schema === undefined || body.value === undefined) return body;
   if (!cached || body.mismatch === undefined) {
     const mismatch = table.engine.validate(table.schema(media.schema), body.value).map((i) => `${i.path.length > 0 ? `/${i.path.join('/')}` : '(root)'} ${i.message}`);
     if (cached) body.mismatch = mismatch;
     else body = { ...body, mismatch };
   }
   const mismatch = body.mismatch ?? [];
-  if (mismatch.length === 0) return { ...body, problems: NO_PROBLEMS };
-  return {
-    ...body,
-    problems: [
-      {
-        rule: 'mock/response-body-mismatch',
-        severity: 'warning',
-        message: `${route.key} ${response.status} ${media.mediaType}: the ${body.source} does not match its schema: ${mismatch.slice(0, 5).join('; ')}`,
-        target: { pointer: example?.pointer ?? media.pointer, routeKey: route.key, status: response.status },
-      },
-    ],
-  };
+  if (mismatch.length > 0) {
+    problems.push({
+      rule: 'mock/response-body-mismatch',
+      severity: 'warning',
+      message: `${route.key} ${response.status} ${media.mediaType}: the ${body.source} does not match its schema: ${mismatch.slice(0, 5).join('; ')}`,
+      target: { pointer: example?.pointer ?? media.pointer, routeKey: route.key, status: response.status },
+    });
+  }
+  return body;
 }
 
-const NO_PROBLEMS: Diagnostic[] = [];
+function answerHeaders(list: [string, string][]): AnswerHeaders {
+  return { list, flat: list.flat() };
+}
 
 /** A value as sent for a media type: its text, Content-Type and length in bytes. */
 function wireOf(value: unknown, mediaType: string): { text: string; contentType: string; length: number } {
@@ -274,13 +294,18 @@ function generated(table: MockTable, schema: unknown, seed: number, source: stri
   }
 }
 
-function declaredHeaders(table: MockTable, response: ResponseSpec): [string, string][] {
-  const out: [string, string][] = [];
+/** The response's declared headers with their example values, and whether it needs a derived Location (once per response). */
+function responseHeaders(table: MockTable, response: ResponseSpec): ResponseHeaders {
+  let out = table.responseHeaders.get(response);
+  if (out) return out;
+  const list: [string, string][] = [];
   for (const h of response.headers) {
     if (!isHeaderName(h.name) || SERVER_HEADERS.has(h.name.toLowerCase())) continue;
     const value = headerExample(table, h);
-    if (value !== undefined) out.push([h.name, value]);
+    if (value !== undefined) list.push([h.name, value]);
   }
+  const location = response.headers.find((h) => h.name.toLowerCase() === 'location');
+  table.responseHeaders.set(response, (out = { list, locationWithoutExample: location !== undefined && location.example === undefined }));
   return out;
 }
 
@@ -336,29 +361,26 @@ function withClosest(body: unknown, closest: string[]): unknown {
 }
 
 function finish(table: MockTable, request: MockRequest, method: string, trace: TraceStep[], draft: Draft): MockResponse {
-  const headers = draft.headers;
   const bodyless = noBodyStatus(draft.status);
-  if (!bodyless) {
+  const origin = request.headers.origin;
+  const cors = origin !== undefined && originAllowed(table.model.mock.cors, origin);
+  const body = bodyless || method === 'HEAD' || !draft.body ? null : draft.body.text;
+  if (draft.complete && !cors) {
+    return { status: draft.status, headers: draft.complete.list, wireHeaders: draft.complete.flat, body, delayMs: draft.delayMs, route: draft.route, trace, source: draft.source, problems: draft.problems };
+  }
+  // The complete list is shared by every answer of its body: CORS headers go on a copy.
+  const headers = draft.complete ? [...draft.complete.list] : draft.headers;
+  if (!bodyless && !draft.complete) {
     if (draft.body) {
       if (draft.body.contentType !== null) headers.push(['Content-Type', draft.body.contentType]);
       headers.push(['Content-Length', String(draft.body.length ?? utf8Length(draft.body.text))]);
     } else headers.push(['Content-Length', '0']);
   }
-  const origin = request.headers.origin;
-  if (origin !== undefined && originAllowed(table.model.mock.cors, origin) && !headers.some(([n]) => n === 'Access-Control-Allow-Origin')) {
+  if (cors && !headers.some(([n]) => n === 'Access-Control-Allow-Origin')) {
     const exposed = headers.map(([n]) => n).filter((n) => !/^(content-type|content-length|access-control-.*)$/i.test(n));
     headers.push(...corsResponseHeaders(headerValue(origin), exposed));
   }
-  return {
-    status: draft.status,
-    headers,
-    body: bodyless || method === 'HEAD' || !draft.body ? null : draft.body.text,
-    delayMs: draft.delayMs,
-    route: draft.route,
-    trace,
-    source: draft.source,
-    problems: draft.problems,
-  };
+  return { status: draft.status, headers, body, delayMs: draft.delayMs, route: draft.route, trace, source: draft.source, problems: draft.problems };
 }
 
 function noBodyStatus(status: number): boolean {

@@ -87,12 +87,12 @@ export async function mockCommand(args: string[], io: CliIo, signals: StopSignal
   if (format !== 'off') server.subscribe((event) => io.out(format === 'json' ? `${JSON.stringify(event)}\n` : textLine(event)));
   // A burst of requests grows the heap (V8 enlarges its young generation under load and keeps it);
   // once the server has been idle for a moment, that memory goes back to the system.
-  // Checked once a tick rather than a timer reset per request: a request costs one increment.
-  let requests = 0;
+  // Checked once a tick, from the log's count, rather than a timer reset or a listener per request:
+  // with `--log off` nothing reads the log, so its events are never even built.
   let counted = 0;
   let busy = false;
-  server.subscribe(() => requests++);
   const idle = setInterval(() => {
+    const requests = server.log.total;
     if (requests !== counted) {
       counted = requests;
       busy = true;

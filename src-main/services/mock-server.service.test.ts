@@ -132,6 +132,28 @@ describe('MockServer', () => {
     expect(server.log.entries()).toHaveLength(5);
   });
 
+  test('an event read from the log later carries what a listener saw at the time', async () => {
+    const { server, url } = await serve(USERS, { bodyPreviewChars: 10 });
+    const seen: MockLogEvent[] = [];
+    const request = () => fetch(`${url}/api/users`, { method: 'POST', body: JSON.stringify({ name: 'A very long name indeed' }), headers: { 'content-type': 'application/json', 'x-client': 'test' } });
+    const unsubscribe = server.subscribe((e) => seen.push(e));
+    await request();
+    unsubscribe();
+    const sent = Date.now();
+    await request();
+    const answered = Date.now();
+    const [live, later] = server.log.entries() as [MockLogEvent, MockLogEvent];
+    expect(live).toBe(seen[0]);
+    const { id, time, durationMs, requestHeaders, ...rest } = later;
+    expect(id).toBe(live.id + 1);
+    expect(Date.parse(time)).toBeGreaterThanOrEqual(sent - 1);
+    expect(Date.parse(time)).toBeLessThanOrEqual(answered);
+    expect(durationMs).toBeGreaterThan(0);
+    expect(requestHeaders['x-client']).toBe('test');
+    expect(rest).toEqual({ method: 'POST', path: '/api/users', status: 201, route: 'POST /api/users', operationId: 'create_user', source: live.source, trace: live.trace, responseHeaders: live.responseHeaders, requestBody: { text: '{"name":"A', bytes: 34, truncated: true }, responseBody: live.responseBody, problems: [] });
+    expect(server.log.total).toBe(2);
+  });
+
   test('strict mode: a body that does not match its schema is reported in the log', async () => {
     const text = USERS.replace('value: {id: 1, name: Ada Lovelace}', 'value: {id: one, name: Ada Lovelace}');
     const { server, url } = await serve(text, { strict: true });

@@ -4,12 +4,13 @@ import type { Duplex } from 'node:stream';
 import { liveSource, type MockSource } from '../../shared/mock/mock-source';
 import { MockTable } from '../../shared/mock/mock-table';
 import type { MockRequest, MockResponse } from '../../shared/mock/mock-types';
-import { RequestLog, previewOf, type LogListener, type MockLogEvent } from '../../shared/mock/request-log';
+import { RequestLog, type LogListener, type MockLogEvent } from '../../shared/mock/request-log';
 import { resolveMockRequest } from '../../shared/mock/resolve-request';
 import type { SchemaEngine } from '../../shared/mock/schema-engine';
 import type { ApiModel } from '../../shared/model/api-model';
 import type { ApiDocument } from '../../shared/model/open-document';
 import type { ProfileId } from '../../shared/model/x-routecraft';
+import { MockLogRecord } from './mock-log-record';
 import { createSchemaEngine } from './mock-schema-engine';
 
 export interface MockServerOptions {
@@ -91,6 +92,8 @@ export class MockServer {
   private table: MockTable;
   private server: http.Server | undefined;
   private bound: MockServerAddress | undefined;
+  /** `host:port` of `bound`, for redirects when a request has no Host. */
+  private serverAddress: string | undefined;
   private readonly sockets = new Set<Socket>();
   /** Answers waiting for their simulated latency. */
   private readonly delayed = new Map<NodeJS.Timeout, Exchange>();
@@ -182,6 +185,7 @@ export class MockServer {
     this.server = server;
     const info = server.address() as AddressInfo;
     this.bound = { host, port: info.port, url: `http://${host.includes(':') ? `[${host}]` : host}:${info.port}` };
+    this.serverAddress = `${host}:${info.port}`;
     return this.bound;
   }
 
@@ -194,6 +198,7 @@ export class MockServer {
     if (!server) return;
     this.server = undefined;
     this.bound = undefined;
+    this.serverAddress = undefined;
     for (const [timer, ctx] of this.delayed) {
       clearTimeout(timer);
       ctx.res.destroy();
@@ -280,7 +285,7 @@ export class MockServer {
 
   private answer(ctx: Exchange): void {
     const { req } = ctx;
-    const request: MockRequest = { method: req.method ?? 'GET', target: req.url ?? '/', headers: ctx.headers, body: ctx.body, ...(this.bound ? { serverAddress: `${this.bound.host}:${this.bound.port}` } : {}) };
+    const request: MockRequest = { method: req.method ?? 'GET', target: req.url ?? '/', headers: ctx.headers, body: ctx.body, serverAddress: this.serverAddress };
     let response: MockResponse;
     try {
       response = resolveMockRequest(ctx.table, request);
@@ -309,7 +314,7 @@ export class MockServer {
       return;
     }
     try {
-      res.writeHead(response.status, response.headers.flat());
+      res.writeHead(response.status, response.wireHeaders ?? response.headers.flat());
     } catch (e) {
       this.refuse(ctx, 500, `routecraft mock: the answer could not be sent: ${e instanceof Error ? e.message : String(e)}`, false);
       return;
@@ -367,29 +372,11 @@ export class MockServer {
   }
 
   private record(ctx: Exchange, status: number, source: string, response?: MockResponse, error?: string): void {
-    const limit = this.options.bodyPreviewChars;
-    // The answer's own list, not a copy: the log keeps a thousand of these.
-    const responseHeaders = response ? response.headers : Object.entries(ctx.res.getHeaders()).map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
-    const responseBody = response?.body ?? null;
-    const route = response?.route ?? null;
-    this.log.push({
-      id: this.nextId++,
-      time: new Date(ctx.started).toISOString(),
-      method: ctx.req.method ?? '',
-      path: ctx.req.url ?? '',
-      status,
-      durationMs: Math.round((performance.now() - ctx.arrived) * 1000) / 1000,
-      route: route?.key ?? null,
-      operationId: route?.operationId ?? null,
-      source,
-      trace: response ? (response.trace.length > 50 ? response.trace.slice(0, 50) : response.trace) : [],
-      requestHeaders: ctx.headers,
-      responseHeaders,
-      requestBody: previewOf(ctx.body, ctx.bytes, limit),
-      responseBody: responseBody === null ? null : previewOf(responseBody, Buffer.byteLength(responseBody), limit),
-      problems: response && response.problems.length > 0 ? response.problems.map((p) => p.message) : [],
-      ...(error !== undefined ? { error } : {}),
-    });
+    // What was sent, when it was not a MockResponse's own list (a refusal: a few a second at most).
+    const sent = response ? undefined : Object.entries(ctx.res.getHeaders()).map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    const { req } = ctx;
+    const durationMs = Math.round((performance.now() - ctx.arrived) * 1000) / 1000;
+    this.log.push(new MockLogRecord(this.nextId++, ctx.started, durationMs, req.method ?? '', req.url ?? '', status, source, response, ctx.headers, ctx.body, ctx.bytes, sent, this.options.bodyPreviewChars, error));
   }
 }
 
