@@ -111,14 +111,12 @@ export function reconcileOrder(tx: Transaction, desired: readonly string[]): voi
   const path = [X_ROOT, 'order'];
   // Few changes are the common case (one move, insert, rename or removal); more get a rewrite.
   // Lists hold every route (10,000 in big APIs): each pass is linear, and only changes splice.
-  let steps = 0;
-  const wanted = new Set(desired);
-  const uniqueDesired = wanted.size === desired.length;
   // One entry renamed (the designer's path field renames a route on every keystroke): the passes
   // below would remove it and insert the new key in its place; one replacement writes the same
-  // text where the list's layout allows.
-  const renamed = uniqueDesired ? onlyDifference(list, desired) : -1;
-  if (renamed !== -1 && !wanted.has(list[renamed] as string)) {
+  // text where the list's layout allows. The lists then agree whatever else they hold, so this is
+  // decided before the set of 10,000 keys the passes need.
+  const renamed = onlyDifference(list, desired);
+  if (renamed !== -1) {
     let replaced = false;
     tx.step((editor) => {
       const edits = editor.reinsertItem(path, renamed, desired[renamed] as string);
@@ -127,6 +125,9 @@ export function reconcileOrder(tx: Transaction, desired: readonly string[]): voi
     });
     if (replaced) return;
   }
+  let steps = 0;
+  const wanted = new Set(desired);
+  const uniqueDesired = wanted.size === desired.length;
   const firstAt = new Map<string, number>();
   list.forEach((key, i) => {
     if (!firstAt.has(key)) firstAt.set(key, i);

@@ -52,7 +52,7 @@ export function keptItem(item: SNode, paths: SPair, pathPair: SPair): Route[] | 
  */
 export const RANGE_FROM_SITE: PropertyDescriptor = {
   get(this: Route): SourceRange {
-    const site = sites.get(this) as Site;
+    const site = (this as Sited)[SITE] as Site;
     moveDown(site.read);
     const start = site.op.keyStart;
     return site.live.current.lines.range(start, Math.max(start, opEnd(site.op)));
@@ -78,11 +78,18 @@ interface Site {
   readonly read: ItemRead;
 }
 
-const sites = new WeakMap<Route, Site>();
+/**
+ * The site is a hidden property of the route: a symbol, not enumerable, so copies, JSON, structured
+ * clones and deep equality see a plain route (its range a value). A property, not a WeakMap entry:
+ * the view reads it for every route on every change. The same attributes on every route keep them
+ * fast objects (see RANGE_FROM_SITE).
+ */
+const SITE = Symbol('route site');
+type Sited = Route & { [SITE]?: Site };
 
 /** `route`, read from `op`, with its site recorded. */
 export function placed(route: Route, op: SPair, live: LiveText, read: ItemRead): Route {
-  sites.set(route, { op, live, read });
+  Object.defineProperty(route, SITE, { value: { op, live, read } });
   return route;
 }
 
@@ -90,8 +97,8 @@ export function placed(route: Route, op: SPair, live: LiveText, read: ItemRead):
 export function routeOffsets(routes: readonly Route[]): Int32Array {
   const out = new Int32Array(routes.length * 2);
   for (let i = 0; i < routes.length; i++) {
-    const route = routes[i] as Route;
-    const site = sites.get(route);
+    const route = routes[i] as Sited;
+    const site = route[SITE];
     if (!site) {
       out[2 * i] = route.range.start.offset;
       out[2 * i + 1] = route.range.end.offset;

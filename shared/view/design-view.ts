@@ -232,10 +232,16 @@ function controllerRows(controllers: readonly Controller[], routes: readonly Rou
       problems: emptyCounts(),
     });
   }
+  // Routes come in runs of one controller: a run costs one lookup (this runs on every change).
+  let last: { controller: string | null; row: ControllerRow } | undefined;
   for (const r of routes) {
-    const name = r.controller ?? UNGROUPED;
-    let row = rows.get(name);
-    if (!row) rows.set(name, (row = { name, prefix: '', declared: false, routeCount: 0, problems: emptyCounts() }));
+    let row = last?.controller === r.controller ? last.row : undefined;
+    if (!row) {
+      const name = r.controller ?? UNGROUPED;
+      row = rows.get(name);
+      if (!row) rows.set(name, (row = { name, prefix: '', declared: false, routeCount: 0, problems: emptyCounts() }));
+      last = { controller: r.controller, row };
+    }
     row.routeCount += 1;
     row.problems.error += r.problems.error;
     row.problems.warning += r.problems.warning;
