@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -36,6 +36,19 @@ describe('the built routecraft command', () => {
     const rows = JSON.parse(stdout) as { method: string; path: string; operationId: string | null; controller: string | null }[];
     expect(rows).toHaveLength(1223);
     expect(rows[0]).toEqual({ method: 'GET', path: '/', operationId: 'meta/root', controller: 'meta' });
+  });
+
+  it('stops quietly when its reader closes the pipe early (`routecraft routes … | head`)', async () => {
+    const child = spawn(process.execPath, ['bin/routecraft.mjs', 'routes', 'node_modules/@octokit/openapi/generated/api.github.com.json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Like `head -1`: read the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('refuses unusable input with file:line:col and exit code 2', async () => {

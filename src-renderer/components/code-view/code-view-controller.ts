@@ -60,6 +60,10 @@ export class CodeViewController {
       editor.onDidBlurEditorText(() => void this.sync.flush()),
       editor.onDidChangeCursorPosition((e) => {
         if (e.source !== 'keyboard' && e.source !== 'mouse') return;
+        // Where the user put the cursor wins over a route selected before that is still to be
+        // shown: its route can land from the worker after they moved on (a busy machine), and
+        // the cursor must not jump back to it.
+        this.revealWanted = null;
         this.cursorMoved = true;
         this.selectRouteAtCursor();
       }),
