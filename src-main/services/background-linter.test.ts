@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundLinter, LintAborted } from './background-linter';
+import { BackgroundLinter, LintAborted, builtWorker } from './background-linter';
 
 let dir: string;
 let linter: BackgroundLinter | undefined;
@@ -36,6 +37,14 @@ parentPort.on('message', (r) => {
 }
 
 describe('background linter', () => {
+  it('finds the built worker beside its bundle, or beside the chunks folder the bundle is in', async () => {
+    await mkdir(path.join(dir, 'main', 'chunks'), { recursive: true });
+    expect(builtWorker(pathToFileURL(path.join(dir, 'main', 'chunks', 'dispatch.js')).href)).toBeNull();
+    await writeFile(path.join(dir, 'main', 'redocly-lint-worker.js'), '');
+    expect(builtWorker(pathToFileURL(path.join(dir, 'main', 'chunks', 'dispatch.js')).href)).toBe(path.join(dir, 'main', 'redocly-lint-worker.js'));
+    expect(builtWorker(pathToFileURL(path.join(dir, 'main', 'index.js')).href)).toBe(path.join(dir, 'main', 'redocly-lint-worker.js'));
+  });
+
   it('gives up a stale lint at once and stops the thread that was computing it', async () => {
     linter = new BackgroundLinter(await fakeWorker());
     const stale = new AbortController();

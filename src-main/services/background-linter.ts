@@ -104,7 +104,16 @@ export class BackgroundLinter {
   }
 }
 
-function builtWorker(): string | null {
-  const file = fileURLToPath(new URL('./redocly-lint-worker.js', import.meta.url));
-  return existsSync(file) ? file : null;
+/**
+ * The built worker beside the bundle at `moduleUrl`, or beside the folder it is in: the build puts
+ * shared code in out/main/chunks/, and this module ended up there once the CLI loaded its commands
+ * lazily. Looking beside the chunk only found nothing, and Redocly (seconds at 10,000 routes) ran
+ * on main's own thread, stalling every request meanwhile.
+ */
+export function builtWorker(moduleUrl: string = import.meta.url): string | null {
+  for (const candidate of ['./redocly-lint-worker.js', '../redocly-lint-worker.js']) {
+    const file = fileURLToPath(new URL(candidate, moduleUrl));
+    if (existsSync(file)) return file;
+  }
+  return null;
 }
