@@ -13,6 +13,12 @@ import { dropPlacement, sidebarRows, type SidebarRow } from './sidebar-rows';
  * Controllers and their routes in declaration order (the order the framework tries them):
  * virtualised, filterable, and reordered by dragging or with Alt+↑/↓.
  */
+
+// The same objects at every render: new options make new sensors, and new sensors make dnd-kit
+// hand every sortable line a new context, so every line on screen rendered again at each view
+// (three times per keystroke).
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
 export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRoute: RefObject<HTMLInputElement | null>; addRoute: () => void }) {
   const view = useDesign((s) => s.view);
   const filter = useDesign((s) => s.filter);
@@ -45,7 +51,7 @@ export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRou
     appRef.current = app;
   });
   const moveRoute = useCallback((routeKey: string, to: number) => void appRef.current.actions.edit({ op: 'moveRoute', route: routeKey, to }), []);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
 
   const toggle = (name: string) =>
     setCollapsed((old) => {
