@@ -154,7 +154,10 @@ export function updateRoute(ctx: EditContext, intent: Intent<'updateRoute'>): vo
     declareTemplateParams(ctx, method, path);
     // `paths` order alone gave the order and the route kept its place in it, so it still does (the
     // designer's path field lands here on every keystroke; checking it walks 10,000 routes).
-    if (!(unlisted && keptPlace)) reconcileOrder(tx, currentOrder(ctx.doc).map((k) => (k === route.key ? routeKey(method, path) : k)));
+    if (!(unlisted && keptPlace)) {
+      const renamed = routeKey(method, path);
+      reconcileOrder(tx, ctx.doc.model.routes.map((r) => (r === route ? renamed : r.key)));
+    }
   }
 }
 
