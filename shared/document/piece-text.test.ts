@@ -64,3 +64,10 @@ test('searches far through a long text a window at a time', () => {
   expect(pieces.indexOf('xy')).toBe(expected.indexOf('xy'));
   expect(pieces.lastIndexOf('ab', 9000)).toBe(expected.lastIndexOf('ab', 9000));
 });
+
+test('refuses edits that overlap or reach past the end, as applyEdits does', () => {
+  const pieces = PieceText.of('abcdef');
+  expect(() => pieces.edited([{ offset: 1, length: 3, text: 'x' }, { offset: 2, length: 1, text: 'y' }])).toThrow(/Overlapping/);
+  expect(() => pieces.edited([{ offset: 5, length: 3, text: 'x' }])).toThrow(/past the end/);
+  expect(pieces.edited([{ offset: 6, length: 0, text: '!' }]).toString()).toBe('abcdef!');
+});
