@@ -1,5 +1,5 @@
 import type { MockResponse } from '../../shared/mock/mock-types';
-import { previewOf, type LogRecord, type MockLogEvent } from '../../shared/mock/request-log';
+import { previewOf, type BodyPreview, type LogRecord, type MockLogEvent } from '../../shared/mock/request-log';
 
 /** The matcher's trace as the log keeps it: a 404 at 10,000 routes may have tried many. */
 const MAX_TRACE_STEPS = 50;
@@ -12,6 +12,7 @@ const MAX_TRACE_STEPS = 50;
  */
 export class MockLogRecord implements LogRecord {
   private built: MockLogEvent | undefined;
+  private readonly requestPreview: BodyPreview | null;
 
   constructor(
     readonly id: number,
@@ -24,13 +25,17 @@ export class MockLogRecord implements LogRecord {
     private readonly source: string,
     private readonly response: MockResponse | undefined,
     private readonly requestHeaders: Readonly<Record<string, string | undefined>>,
-    private readonly requestBody: string | null,
-    private readonly requestBytes: number,
+    requestBody: string | null,
+    requestBytes: number,
     /** What was sent when there was no MockResponse (a refusal); a response's own list otherwise. */
     private readonly sentHeaders: readonly (readonly [string, string])[] | undefined,
     private readonly previewChars: number,
     private readonly error: string | undefined,
-  ) {}
+  ) {
+    // Cut now, not when read: a request body may be up to the body cap, and the log keeps
+    // hundreds of records (no body, the usual case, costs nothing).
+    this.requestPreview = previewOf(requestBody, requestBytes, previewChars);
+  }
 
   event(): MockLogEvent {
     return (this.built ??= this.build());
@@ -54,7 +59,7 @@ export class MockLogRecord implements LogRecord {
       requestHeaders: this.requestHeaders,
       // The answer's own list, not a copy: the log keeps hundreds of these.
       responseHeaders: response ? response.headers : (this.sentHeaders ?? []),
-      requestBody: previewOf(this.requestBody, this.requestBytes, previewChars),
+      requestBody: this.requestPreview,
       responseBody: responseBody === null ? null : previewOf(responseBody, Buffer.byteLength(responseBody), previewChars),
       problems: response && response.problems.length > 0 ? response.problems.map((p) => p.message) : [],
       ...(this.error !== undefined ? { error: this.error } : {}),
