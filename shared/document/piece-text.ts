@@ -50,13 +50,14 @@ export class PieceText implements TextLike {
   /** This text with `edits` (against it) applied, as pieces of the same base while they stay few. */
   edited(edits: readonly TextEdit[]): PieceText {
     // As applyEdits: edits that overlap or reach past the end are a caller's bug, said loudly.
+    const sorted = sortEdits(edits);
     let end = 0;
-    for (const e of sortEdits(edits)) {
+    for (const e of sorted) {
       if (e.offset < end) throw new Error(`Overlapping edits at offset ${e.offset}`);
       end = e.offset + e.length;
     }
     if (end > this.length) throw new Error(`An edit reaches offset ${end}, past the end of the text (${this.length})`);
-    const composed = this.edits.length === 0 ? sortEdits(edits) : composeEdits(this.base, this.edits, edits);
+    const composed = this.edits.length === 0 ? sorted : composeEdits(this.base, this.edits, sorted);
     if (composed.length > MAX_EDITS) return PieceText.of(applyAll(this.base, composed));
     return new PieceText(this.base, composed);
   }

@@ -200,8 +200,10 @@ function setController(ctx: EditContext, route: Route, controller: string | null
   else tx.step((editor) => editor.set([...at, 'tags', '0'], controller));
 }
 
-/** Changes an operation's method and/or path, carrying its content along. */
-/** True when the operation kept its place in `paths` order (its key or its path item's was renamed in place). */
+/**
+ * Changes an operation's method and/or path, carrying its content along. True when the operation
+ * kept its place in `paths` order (its key or its path item's was renamed in place).
+ */
 export function moveOperation(ctx: EditContext, route: Route, method: HttpMethod, path: string): boolean {
   const { tx } = ctx;
   const item = asMap(getAt(tx.current.root, ['paths', route.path]));

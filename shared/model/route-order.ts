@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../document/source-document';
-import { asMap, asSeq, asString, getPair, type SNode, type SSeq } from '../document/source-tree';
+import { asMap, asSeq, asString, getPair, type SNode, type SPair, type SSeq } from '../document/source-tree';
 import { X_ROOT, isHttpMethod, normalRouteKey } from './x-routecraft';
 
 /**
@@ -37,15 +37,17 @@ export function orderList(doc: SourceDocument): string[] | undefined {
 
 /** Whether the document has an `x-routecraft.order` entry at all (a list or not). */
 export function hasOrderList(doc: SourceDocument): boolean {
-  const root = asMap(doc.root);
-  const x = asMap(root && getPair(root, X_ROOT)?.value);
-  return x !== undefined && getPair(x, 'order') !== undefined;
+  return orderPair(doc) !== undefined;
 }
 
 function orderSeq(doc: SourceDocument): SSeq | undefined {
+  return asSeq(orderPair(doc)?.value);
+}
+
+function orderPair(doc: SourceDocument): SPair | undefined {
   const root = asMap(doc.root);
   const x = asMap(root && getPair(root, X_ROOT)?.value);
-  return asSeq(x && getPair(x, 'order')?.value);
+  return x && getPair(x, 'order');
 }
 
 /**

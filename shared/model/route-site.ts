@@ -53,18 +53,21 @@ export function keptItem(item: SNode, paths: SPair, pathPair: SPair): Route[] | 
 export const RANGE_FROM_SITE: PropertyDescriptor = {
   get(this: Route): SourceRange {
     const site = (this as Sited)[SITE] as Site;
-    moveDown(site.read);
-    const start = site.op.keyStart;
-    return site.live.current.lines.range(start, Math.max(start, opEnd(site.op)));
+    const owed = owedTo(site.read);
+    const start = site.op.keyStart + owed;
+    return site.live.current.lines.range(start, Math.max(start, opEnd(site.op) + owed));
   },
   enumerable: true,
   configurable: true,
 };
 
-/** Applies the moves the pairs above the operations owe them; root first, so each passes its share down. */
-function moveDown(read: ItemRead): void {
-  if (read.paths) void read.paths.value;
-  if (read.item) void read.item.value;
+/**
+ * What the pairs above the operations still owe them, added to their offsets without moving
+ * anything: a move at the top of `paths` would otherwise walk every path item now, on every
+ * keystroke (the view lists every route's offsets).
+ */
+function owedTo(read: ItemRead): number {
+  return (read.paths?.owed ?? 0) + (read.item?.owed ?? 0);
 }
 
 /** Where the operation ends, its subtree left unmoved. An alias (`get: *op`, YAML) ends where the node it names ends, as when the route was read. */
@@ -104,9 +107,7 @@ export function routeOffsets(routes: readonly Route[]): Int32Array {
       out[2 * i + 1] = route.range.end.offset;
       continue;
     }
-    // What the pairs above still owe the operation, added without moving anything: a move at the
-    // top of `paths` would otherwise walk every path item now, on every keystroke.
-    const owed = (site.read.paths?.owed ?? 0) + (site.read.item?.owed ?? 0);
+    const owed = owedTo(site.read);
     const start = site.op.keyStart + owed;
     out[2 * i] = start;
     out[2 * i + 1] = Math.max(start, opEnd(site.op) + owed);
