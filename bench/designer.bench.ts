@@ -131,8 +131,8 @@ async function tenThousandRoutes(): Promise<void> {
       parts.push(await page.evaluate(() => document.body.dataset['workerTimings'] ?? ''));
     }
     if (process.env['BENCH_DETAIL']) {
-      const slowest = times.map((t, i) => ({ t, parts: parts[i] })).sort((a, b) => b.t - a.t).slice(0, 6);
-      for (const s of slowest) console.log(`  slow keystroke ${s.t.toFixed(0)} ms: ${s.parts}`);
+      const slowest = times.map((t, i) => ({ t, i, parts: parts[i] })).sort((a, b) => b.t - a.t).slice(0, 6);
+      for (const s of slowest) console.log(`  slow keystroke #${s.i + 1}, ${s.t.toFixed(0)} ms: ${s.parts}`);
     }
     times.sort((a, b) => a - b);
     // Where the time goes (the design worker's share and the hand-over to the UI), medians.

@@ -1,5 +1,6 @@
 import { textOf, type ReadOptions } from './document/source-document';
 import { applyIntent, type EditResult } from './edit/apply-intent';
+import { rehearseEdit } from './edit/rehearse-edit';
 import { EditError } from './edit/edit-error';
 import type { EditIntent } from './edit/edit-intent';
 import { applyEdits, invertEdits, type TextEdit } from './edit/text-edit';
@@ -60,6 +61,14 @@ export class DocumentSession {
       throw e;
     }
     return this.commit(result.document, result.edits, result.inverse, label);
+  }
+
+  /**
+   * Warms the edit path on this document without changing its text or history (see
+   * rehearseEdit). The document object changes: readers of `document` should take the new one.
+   */
+  rehearse(): void {
+    this.current = rehearseEdit(this.current);
   }
 
   /** Applies edits typed in the code view (any text, even text that no longer parses). */

@@ -295,3 +295,38 @@ async function waitForRecord(recovery: RecoveryStore, id: string) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('rehearsing a keystroke after opening', () => {
+  it('hands readers an equal document twice, and changes neither text, revision, history nor events', async () => {
+    const file = path.join(dir, 'api.yaml');
+    await writeFile(file, await readFile(USERS_API));
+    const seen: (string | undefined)[] = [];
+    service.onDocument((doc) => seen.push(doc?.source.text));
+    const opened = await service.open(file);
+    const eventsAfterOpen = events.length;
+    // The open itself, then one per round.
+    await until(() => (seen.length >= 3 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(seen).toEqual([opened.text, opened.text, opened.text]);
+    const state = service.state('always');
+    expect(state?.revision).toBe(opened.revision);
+    expect(state?.canUndo).toBe(false);
+    expect(state?.text).toBe(opened.text);
+    expect(events.length).toBe(eventsAfterOpen);
+    // The rehearsed document edits as the opened one would.
+    const after = addRoute(service);
+    expect(service.document?.model.routes.map((r) => r.key)).toContain('GET /api/users/{user_id}/avatar');
+    expect(after.canUndo).toBe(true);
+  });
+
+  it('stops at the first edit', async () => {
+    const file = path.join(dir, 'api.yaml');
+    await writeFile(file, await readFile(USERS_API));
+    await service.open(file);
+    addRoute(service);
+    const seen: unknown[] = [];
+    service.onDocument((doc) => seen.push(doc));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { getProfile } from '../../shared/profiles/profiles';
 import { Validator } from '../../shared/rules/validator';
 import { buildDesignView, type RouteRow } from '../../shared/view/design-view';
 import type { FromWorker, ProbeAnswer, RowsUpdate, ToWorker } from './design-protocol';
+import { rehearse } from './rehearsal';
 import { rowsUpdate } from './row-patches';
 
 // The design worker: one copy of the document, updated by the same edits main applies, and
@@ -38,6 +39,13 @@ let published: { sessionId: string; revision: number; rows: RouteRow[]; routes: 
 let modelMs = 0;
 /** Edits applied ahead of main (see 'predict'), oldest first, each with what undoes it. */
 let predictions: { revision: number; edits: TextEdit[]; inverse: TextEdit[] }[] = [];
+/** Rehearsals of a keystroke still to run for the open document (see rehearsal.ts). */
+let rehearsalsDue = 0;
+let rehearsalTimer: ReturnType<typeof setTimeout> | undefined;
+/** Rounds, each its own task: V8 compiles a path well after a few runs of it. */
+const REHEARSALS = 2;
+/** Quiet time before each round, so that what the user asks for first goes first. */
+const REHEARSAL_PAUSE_MS = 150;
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -55,6 +63,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         revision = message.revision;
         lastReadable = undefined;
         predictions = [];
+        rehearsalsDue = REHEARSALS;
         modelMs = performance.now() - started;
         schedule();
         break;
@@ -85,6 +94,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         schedule();
         break;
       case 'predict': {
+        // The user's own edits warm the same paths: no need to rehearse any more.
+        rehearsalsDue = 0;
         if (!doc || isUnreadable(doc) || predictions.length > 0 || message.sessionId !== sessionId || message.baseRevision !== revision) break;
         const started = performance.now();
         try {
@@ -163,6 +174,20 @@ function publish(): void {
   // The ranges move to the UI without a copy.
   self.postMessage(message, [view.routeRanges.buffer]);
   modelMs = 0;
+  scheduleRehearsal();
+}
+
+/** The next round of rehearsal, once nothing else has come for a while. */
+function scheduleRehearsal(): void {
+  clearTimeout(rehearsalTimer);
+  if (rehearsalsDue === 0) return;
+  rehearsalTimer = setTimeout(() => {
+    // Not while main has yet to confirm an edit: its answer is about to come.
+    if (!doc || pending || predictions.length > 0) return scheduleRehearsal();
+    rehearsalsDue -= 1;
+    doc = rehearse(doc, validator, published?.sessionId === sessionId ? published : undefined);
+    scheduleRehearsal();
+  }, REHEARSAL_PAUSE_MS);
 }
 
 /**
