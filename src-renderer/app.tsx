@@ -31,19 +31,6 @@ export function App({ session }: { session: DesignSession }) {
     document.title = windowTitle(doc);
   }, [doc]);
 
-  // Which text revision main is at, and which one the visual view shows: equal when the sidebar
-  // and the problems have caught up with the last edit (tests and the designer bench wait on it).
-  const viewRevision = useDesign((s) => s.view?.revision);
-  const timings = useDesign((s) => s.timings);
-  // Where the time of the last update went (read by the designer bench; harmless otherwise).
-  useEffect(() => {
-    if (timings) document.body.dataset['workerTimings'] = `model ${timings.modelMs.toFixed(1)} rules ${timings.rulesMs.toFixed(1)} view ${timings.viewMs.toFixed(1)} handover ${(performance.timeOrigin + performance.now() - timings.postedAt).toFixed(1)}`;
-  }, [timings]);
-  useEffect(() => {
-    document.body.dataset['docRevision'] = doc ? String(doc.revision) : '';
-    document.body.dataset['viewRevision'] = viewRevision === undefined ? '' : String(viewRevision);
-  }, [doc, viewRevision]);
-
   const findRoute = useRef<HTMLInputElement | null>(null);
   const focusFindRoute = useCallback(() => findRoute.current?.focus(), []);
   const addRoute = useCallback(() => void addStarterRoute(app), [app]);
@@ -62,6 +49,7 @@ export function App({ session }: { session: DesignSession }) {
 
   return (
     <DesignSessionContext.Provider value={session}>
+      <RevisionMarks />
       <div className="app" data-testid="app-shell">
         <Header app={app} />
         <Prompts app={app} />
@@ -71,6 +59,26 @@ export function App({ session }: { session: DesignSession }) {
       </div>
     </DesignSessionContext.Provider>
   );
+}
+
+/**
+ * Which text revision main is at, and which one the visual view shows, on the body: equal when
+ * the sidebar and the problems have caught up with the last edit (tests and the designer bench
+ * wait on it), and where the last update's time went. A component of its own: in App, every view
+ * the worker sends rendered the whole app again.
+ */
+function RevisionMarks() {
+  const docRevision = useDesign((s) => s.doc?.revision);
+  const viewRevision = useDesign((s) => s.view?.revision);
+  const timings = useDesign((s) => s.timings);
+  useEffect(() => {
+    if (timings) document.body.dataset['workerTimings'] = `model ${timings.modelMs.toFixed(1)} rules ${timings.rulesMs.toFixed(1)} view ${timings.viewMs.toFixed(1)} handover ${(performance.timeOrigin + performance.now() - timings.postedAt).toFixed(1)}`;
+  }, [timings]);
+  useEffect(() => {
+    document.body.dataset['docRevision'] = docRevision === undefined ? '' : String(docRevision);
+    document.body.dataset['viewRevision'] = viewRevision === undefined ? '' : String(viewRevision);
+  }, [docRevision, viewRevision]);
+  return null;
 }
 
 function Workspace({ app, findRoute, addRoute }: { app: Routecraft; findRoute: React.RefObject<HTMLInputElement | null>; addRoute: () => void }) {

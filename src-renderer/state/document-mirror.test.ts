@@ -142,3 +142,22 @@ describe('the renderer copy of the text', () => {
     );
   });
 });
+
+describe('what the title bar and toolbar are told', () => {
+  it('hears a state once when it comes as an answer and again as an event, and again when anything in it changes', () => {
+    const main = fakeMain('a: 1\n');
+    const metas: unknown[] = [];
+    const mirror = new DocumentMirror({ fetchText: main.fetch, onMeta: (m) => metas.push(m), onText: () => undefined });
+    mirror.accept(main.opened());
+    const edited = main.edit([{ offset: 5, length: 0, text: 'b: 2\n' }]);
+    mirror.accept(edited);
+    mirror.accept(main.event(edited));
+    expect(metas).toHaveLength(2);
+    // Same revision, something else changed (saved: no longer dirty; then a change on disk).
+    mirror.accept({ ...main.event(edited), dirty: false });
+    mirror.accept({ ...main.event(edited), dirty: false, diskChange: { kind: 'modified', diskHash: 'h' } });
+    mirror.accept({ ...main.event(edited), dirty: false, diskChange: { kind: 'modified', diskHash: 'h' } });
+    expect(metas).toHaveLength(4);
+    expect(metas.at(-1)).toMatchObject({ dirty: false, diskChange: { diskHash: 'h' } });
+  });
+});

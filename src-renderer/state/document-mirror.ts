@@ -141,7 +141,16 @@ export class DocumentMirror {
 
   private setMeta(meta: DocumentMeta | null): void {
     if (meta && this.meta && meta.sessionId === this.meta.sessionId && meta.revision < this.meta.revision) return;
+    // Each state comes twice (answer and event): the second, equal, would render the app again.
+    if (meta && this.meta && sameMeta(meta, this.meta)) return;
     this.meta = meta;
     this.hooks.onMeta(meta);
   }
+}
+
+/** Whether two states say the same (their fields are plain values, `diskChange` a small record). */
+function sameMeta(a: DocumentMeta, b: DocumentMeta): boolean {
+  const keys = Object.keys(a) as (keyof DocumentMeta)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => (k === 'diskChange' ? JSON.stringify(a[k]) === JSON.stringify(b[k]) : a[k] === b[k]));
 }
