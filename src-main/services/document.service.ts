@@ -35,7 +35,7 @@ export interface DocumentServiceOptions {
  * Rounds of keystroke rehearsal after a document opens, and the time before each: soon, so that
  * they are over before the user types (the renderer reads the document for ~0.5 s at 10,000 routes).
  */
-const REHEARSALS = 2;
+const REHEARSALS = 4;
 const REHEARSAL_PAUSE_MS = 20;
 
 /** The disk version the text is based on: what "changed on disk" is measured against. */

@@ -43,7 +43,7 @@ let predictions: { revision: number; edits: TextEdit[]; inverse: TextEdit[] }[] 
 let rehearsalsDue = 0;
 let rehearsalTimer: ReturnType<typeof setTimeout> | undefined;
 /** Rounds, each its own task: V8 compiles a path well after a few runs of it. */
-const REHEARSALS = 2;
+const REHEARSALS = 4;
 /**
  * The rounds run as soon as the first view is sent, while the user is still looking at it: waiting
  * for a quiet moment made a round (~80 ms, and more at first) land on the first keystroke itself.

@@ -1,14 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { Problem } from '../../../shared/view/design-view';
 import { design, useDesign } from '../../state/design-store';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 import { problemRows, type ProblemSort } from './problem-rows';
 
 const ICON = { error: '✕', warning: '⚠', info: 'ℹ' } as const;
 
 /** Every diagnostic, grouped and sorted as asked; a click shows the element, a fix applies (undoable). */
-export function ProblemsPanel({ app }: { app: Routecraft }) {
+export const ProblemsPanel = memo(function ProblemsPanel({ app }: { app: DesignApp }) {
   const problems = useDesign((s) => s.view?.problems);
   const [sort, setSort] = useState<ProblemSort>('severity');
   const [filter, setFilter] = useState('');
@@ -63,9 +63,9 @@ export function ProblemsPanel({ app }: { app: Routecraft }) {
       )}
     </div>
   );
-}
+});
 
-function ProblemItem({ problem, app }: { problem: Problem; app: Routecraft }) {
+function ProblemItem({ problem, app }: { problem: Problem; app: DesignApp }) {
   const show = () => {
     const { routeKey, status, range, pointer } = problem.target;
     if (routeKey !== undefined) design.select(routeKey, status ?? null);

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { MediaContent, ResponseSpec, Route } from '../../../shared/model/api-model';
 import { noBodyReason } from '../../../shared/http/status-codes';
 import { useDesign } from '../../state/design-store';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 import { CommitInput } from './commit-input';
 import { ExamplesEditor } from './examples-editor';
 import { SchemaJsonField } from './schema-json-field';
@@ -36,7 +36,7 @@ function MediaTypeList({ id }: { id: string }) {
 }
 
 /** The body of one response: its content type, its schema (as rows or as JSON) and its examples. */
-export function BodyEditor({ route, response, app }: { route: Route; response: ResponseSpec; app: Routecraft }) {
+export function BodyEditor({ route, response, app }: { route: Route; response: ResponseSpec; app: DesignApp }) {
   const id = useId();
   const schemaNames = useDesign((s) => s.schemaNames);
   const [mode, setMode] = useState<SchemaMode>('visual');

@@ -5,7 +5,7 @@ import { suggestLocation } from '../../../shared/http/location-example';
 import { statusFacts } from '../../../shared/http/status-codes';
 import type { Problem } from '../../../shared/view/design-view';
 import { useDesign } from '../../state/design-store';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 import { CommitInput } from './commit-input';
 
 const TYPES = ['string', 'integer', 'number', 'boolean'] as const;
@@ -43,7 +43,7 @@ function nameProblem(name: string, headers: readonly HeaderSpec[], own?: string)
  * The response headers as a table: name, required, type, example, description. On a redirect or
  * 201 without `Location`, adding it is one click (with an example the live mock can send).
  */
-export function HeadersTable({ route, response, app, problems }: { route: Route; response: ResponseSpec; app: Routecraft; problems: readonly Problem[] }) {
+export function HeadersTable({ route, response, app, problems }: { route: Route; response: ResponseSpec; app: DesignApp; problems: readonly Problem[] }) {
   const id = useId();
   const routes = useDesign((s) => s.view?.routes);
   const [newName, setNewName] = useState('');
@@ -146,7 +146,7 @@ export function HeadersTable({ route, response, app, problems }: { route: Route;
   );
 }
 
-function HeaderRow({ header: h, headers, readOnly, app, route, status }: { header: HeaderSpec; headers: readonly HeaderSpec[]; readOnly: boolean; app: Routecraft; route: Route; status: string }) {
+function HeaderRow({ header: h, headers, readOnly, app, route, status }: { header: HeaderSpec; headers: readonly HeaderSpec[]; readOnly: boolean; app: DesignApp; route: Route; status: string }) {
   const type = headerType(h);
   const locked = readOnly || h.ref !== undefined;
   const set = (header: HeaderInit) => app.actions.edit({ op: 'setHeader', route: route.key, status, name: h.name, header });

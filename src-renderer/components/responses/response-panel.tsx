@@ -2,14 +2,14 @@ import type { ResponseSpec, Route } from '../../../shared/model/api-model';
 import { isStatusKey, statusFacts } from '../../../shared/http/status-codes';
 import type { Problem } from '../../../shared/view/design-view';
 import { design } from '../../state/design-store';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 import { BodyEditor } from './body-editor';
 import { CommitInput } from './commit-input';
 import { HeadersTable } from './headers-table';
 import { MessageText, ResponseProblems } from './response-problems';
 
 /** One response: its status, description, whether it is the default, its body and headers. */
-export function ResponsePanel({ route, response, app, problems, onDeleted }: { route: Route; response: ResponseSpec; app: Routecraft; problems: readonly Problem[]; onDeleted: (status: string) => void }) {
+export function ResponsePanel({ route, response, app, problems, onDeleted }: { route: Route; response: ResponseSpec; app: DesignApp; problems: readonly Problem[]; onDeleted: (status: string) => void }) {
   const status = response.status;
   const facts = statusFacts(status);
   const isDefault = route.defaultStatus === status;

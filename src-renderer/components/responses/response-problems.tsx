@@ -1,5 +1,5 @@
 import type { Problem } from '../../../shared/view/design-view';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 
 const ICON = { error: '✕', warning: '⚠', info: 'ℹ' } as const;
 const WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -21,7 +21,7 @@ export function MessageText({ text }: { text: string }) {
 }
 
 /** The problems of one response, where the user is looking, each with its one-click fixes. */
-export function ResponseProblems({ problems, app }: { problems: readonly Problem[]; app: Routecraft }) {
+export function ResponseProblems({ problems, app }: { problems: readonly Problem[]; app: DesignApp }) {
   if (problems.length === 0) return null;
   return (
     <ul className="rsp-problems" aria-label="Problems with this response" data-testid="response-problems">

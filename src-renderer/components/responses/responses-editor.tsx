@@ -4,7 +4,7 @@ import { suggestLocation } from '../../../shared/http/location-example';
 import { compareStatus, statusFacts, statusLabel } from '../../../shared/http/status-codes';
 import { responseDescription } from '../../../shared/rules/rule-support';
 import { design, useDesign } from '../../state/design-store';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 import { ResponsePanel } from './response-panel';
 import { StatusPicker, type PickedStatus } from './status-picker';
 import './responses.css';
@@ -14,7 +14,7 @@ import './responses.css';
  * status picker to add one. The open tab is the store's `selection.status`, so a click on a
  * problem opens the response it is about.
  */
-export function ResponsesEditor({ route, app }: { route: Route; app: Routecraft }) {
+export function ResponsesEditor({ route, app }: { route: Route; app: DesignApp }) {
   const id = useId();
   const wanted = useDesign((s) => s.selection.status);
   const allProblems = useDesign((s) => s.view?.problems);

@@ -1,6 +1,6 @@
 import type { PathParam, Route } from '../../../shared/model/api-model';
 import type { Convertor } from '../../../shared/model/x-routecraft';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 
 /** The types a path parameter can have, as schema and as the framework's convertor name. */
 const TYPES: { id: string; label: string; schema: Record<string, unknown>; convertor: Convertor }[] = [
@@ -16,7 +16,7 @@ const TYPES: { id: string; label: string; schema: Record<string, unknown>; conve
  * request that does not fit falls through to later routes) or an annotation (validation after
  * matching: the request gets 422). That difference decides which route answers.
  */
-export function PathParamChips({ app, route }: { app: Routecraft; route: Route }) {
+export function PathParamChips({ app, route }: { app: DesignApp; route: Route }) {
   const params = route.params.filter((p) => p.inTemplate || p.declared);
   if (params.length === 0) return null;
   return (
@@ -28,7 +28,7 @@ export function PathParamChips({ app, route }: { app: Routecraft; route: Route }
   );
 }
 
-function ParamChip({ app, route, param }: { app: Routecraft; route: Route; param: PathParam }) {
+function ParamChip({ app, route, param }: { app: DesignApp; route: Route; param: PathParam }) {
   const typeId = param.convertor === 'path' ? 'path' : TYPES.some((t) => t.id === param.type) ? param.type : 'string';
   const mode = param.convertor ? 'convertor' : 'annotation';
   const set = (id: string, asConvertor: boolean) => {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Route } from '../../../shared/model/api-model';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 
 /** The request body's JSON schema as JSON text: applied when it parses, with the reason when not. */
-export function RequestBodyEditor({ app, route }: { app: Routecraft; route: Route }) {
+export function RequestBodyEditor({ app, route }: { app: DesignApp; route: Route }) {
   const body = route.requestBody;
   const media = body?.content[0];
   const initial = media ? JSON.stringify(media.schema ?? {}, null, 2) : '';

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Route } from '../../../shared/model/api-model';
 import { HTTP_METHODS, type HttpMethod } from '../../../shared/model/x-routecraft';
 import { design, useDesign } from '../../state/design-store';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 import { ResponsesEditor } from '../responses/responses-editor';
 import { CommitField } from './commit-field';
 import { PathParamChips } from './path-param-chips';
@@ -10,7 +10,7 @@ import { pathProblem } from './path-problem';
 import { RequestBodyEditor } from './request-body-editor';
 
 /** Everything about the selected route: method, path and params, metadata, body, responses. */
-export function RouteEditor({ app }: { app: Routecraft }) {
+export const RouteEditor = memo(function RouteEditor({ app }: { app: DesignApp }) {
   const route = useDesign((s) => s.selected);
   const controllers = useDesign((s) => s.view?.controllers);
   const routeCount = useDesign((s) => s.view?.routes.length ?? 0);
@@ -93,10 +93,10 @@ export function RouteEditor({ app }: { app: Routecraft }) {
       <ResponsesEditor route={route} app={app} />
     </section>
   );
-}
+});
 
 /** Changes method and/or path; the selection follows the route to its new key (the design worker sees to that). */
-async function changeKey(app: Routecraft, route: Route, method: HttpMethod, path: string): Promise<void> {
+async function changeKey(app: DesignApp, route: Route, method: HttpMethod, path: string): Promise<void> {
   if (method === route.method && path === route.path) return;
   await app.actions.edit({ op: 'updateRoute', route: route.key, method, path });
 }
@@ -106,7 +106,7 @@ async function changeKey(app: Routecraft, route: Route, method: HttpMethod, path
  * typed is a path; otherwise it says what is wrong and waits. One edit in flight at a time: the
  * latest text wins.
  */
-function PathField({ app, route }: { app: Routecraft; route: Route }) {
+function PathField({ app, route }: { app: DesignApp; route: Route }) {
   const [draft, setDraft] = useState(route.path);
   const [focused, setFocused] = useState(false);
   const routes = useDesign((s) => s.view?.routes);

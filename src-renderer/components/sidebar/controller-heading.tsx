@@ -2,14 +2,14 @@ import { useDroppable } from '@dnd-kit/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { UNGROUPED } from '../../../shared/view/design-view';
 import { addStarterRoute } from '../../add-route';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 import { ProblemBadge } from './problem-badge';
 import type { SidebarRow } from './sidebar-rows';
 
 type ControllerRowOf = Extract<SidebarRow, { kind: 'controller' }>;
 
 /** A controller's heading: name, router prefix, route count; collapsible, editable, a drop target. */
-export function ControllerHeading({ row, app, toggle }: { row: ControllerRowOf; app: Routecraft; toggle: () => void }) {
+export function ControllerHeading({ row, app, toggle }: { row: ControllerRowOf; app: DesignApp; toggle: () => void }) {
   const { controller, collapsed } = row;
   const { setNodeRef, isOver } = useDroppable({ id: `controller:${controller.name}` });
   const [editing, setEditing] = useState(false);
@@ -55,7 +55,7 @@ export function ControllerHeading({ row, app, toggle }: { row: ControllerRowOf; 
   );
 }
 
-function ControllerForm({ app, name, prefix, close }: { app: Routecraft; name: string; prefix: string; close: () => void }) {
+function ControllerForm({ app, name, prefix, close }: { app: DesignApp; name: string; prefix: string; close: () => void }) {
   const [newName, setNewName] = useState(name);
   const [newPrefix, setNewPrefix] = useState(prefix);
   const first = useFocusOnMount();
@@ -77,7 +77,7 @@ function ControllerForm({ app, name, prefix, close }: { app: Routecraft; name: s
   );
 }
 
-export function NewControllerForm({ app, close }: { app: Routecraft; close: () => void }) {
+export function NewControllerForm({ app, close }: { app: DesignApp; close: () => void }) {
   const [name, setName] = useState('');
   const [prefix, setPrefix] = useState('');
   const first = useFocusOnMount();

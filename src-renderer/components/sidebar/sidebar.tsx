@@ -1,10 +1,10 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
 import { UNGROUPED } from '../../../shared/view/design-view';
 import { design, useDesign } from '../../state/design-store';
-import type { Routecraft } from '../../use-routecraft';
+import type { DesignApp } from '../../use-routecraft';
 import { ControllerHeading, NewControllerForm } from './controller-heading';
 import { RouteItem } from './route-item';
 import { dropPlacement, sidebarRows, type SidebarRow } from './sidebar-rows';
@@ -19,7 +19,7 @@ import { dropPlacement, sidebarRows, type SidebarRow } from './sidebar-rows';
 // (three times per keystroke).
 const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
 const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
-export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRoute: RefObject<HTMLInputElement | null>; addRoute: () => void }) {
+export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app: DesignApp; findRoute: RefObject<HTMLInputElement | null>; addRoute: () => void }) {
   const view = useDesign((s) => s.view);
   const filter = useDesign((s) => s.filter);
   const selectedKey = useDesign((s) => s.selection.routeKey);
@@ -49,12 +49,9 @@ export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRou
     .flatMap((row) => (row.kind === 'route' ? [row.route.id] : []))
     .join(' ');
   const sortableIds = useMemo(() => (shownIds === '' ? [] : shownIds.split(' ').map(Number)), [shownIds]);
-  // Lines get a callback that stays the same (the app object is new at every render).
-  const appRef = useRef(app);
-  useEffect(() => {
-    appRef.current = app;
-  });
-  const moveRoute = useCallback((routeKey: string, to: number) => void appRef.current.actions.edit({ op: 'moveRoute', route: routeKey, to }), []);
+  // Lines get a callback that stays the same (the actions do), so memo keeps them.
+  const actions = app.actions;
+  const moveRoute = useCallback((routeKey: string, to: number) => void actions.edit({ op: 'moveRoute', route: routeKey, to }), [actions]);
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
 
   const toggle = (name: string) =>
@@ -123,7 +120,7 @@ export function Sidebar({ app, findRoute, addRoute }: { app: Routecraft; findRou
       {view && view.routes.length === 0 && <p className="muted empty-note">No routes yet. Add one with “+ Route”.</p>}
     </nav>
   );
-}
+});
 
 function rowKey(row: SidebarRow): string {
   return row.kind === 'route' ? `route:${row.route.id}` : `controller:${row.controller.name || UNGROUPED}`;
