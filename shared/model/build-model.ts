@@ -5,7 +5,7 @@ import { asMap, asScalar, asSeq, asString, deref, getPair, toValue, type SMap, t
 import type { ApiModel, Controller, HeaderSpec, MediaContent, MockSettings, NamedExample, OpenApiVersion, PathParam, RequestBody, ResponseSpec, Route } from './api-model';
 import type { Diagnostic } from './diagnostic';
 import { resolveRef } from './ref-resolver';
-import { orderKey } from './route-order';
+import { readOrder } from './route-order';
 import { ItemRead, RANGE_FROM_SITE, placed, rememberItem } from './route-site';
 import type { RouteReuse } from './unchanged-routes';
 import { CONVERTORS, DEFAULT_PROFILE, PROFILE_IDS, X_CONVERTOR, X_DEFAULT_STATUS, X_PREFIX, X_ROOT, isHttpMethod, routeKey, type Convertor, type ProfileId } from './x-routecraft';
@@ -94,9 +94,9 @@ class ModelBuilder {
     return { model, diagnostics: this.diagnostics };
   }
 
-  private readSettings(root: SMap): { profile: ProfileId; order: string[] | undefined; mock: MockSettings } {
+  private readSettings(root: SMap): { profile: ProfileId; order: readonly string[] | undefined; mock: MockSettings } {
     const pair = getPair(root, X_ROOT);
-    const out = { profile: DEFAULT_PROFILE as ProfileId, order: undefined as string[] | undefined, mock: {} as MockSettings };
+    const out = { profile: DEFAULT_PROFILE as ProfileId, order: undefined as readonly string[] | undefined, mock: {} as MockSettings };
     if (!pair) return out;
     const x = asMap(pair.value);
     if (!x) {
@@ -114,12 +114,13 @@ class ModelBuilder {
       const seq = asSeq(orderPair.value);
       if (!seq) this.problem('document/invalid-structure', '`x-routecraft.order` should be a list of routes such as "GET /users/me".', [X_ROOT, 'order'], orderPair.value);
       else {
-        out.order = [];
-        seq.items.forEach((item, i) => {
-          const key = orderKey(item);
-          if (key !== undefined) out.order?.push(key);
-          else this.problem('document/invalid-structure', `Order entry ${JSON.stringify(asScalar(item) ?? null)} should be "METHOD /path".`, [X_ROOT, 'order', String(i)], item);
-        });
+        const read = readOrder(seq);
+        // Read only (applyOrder): a list without bad entries is taken as it was read.
+        out.order = read.invalid.length === 0 ? read.keys : read.keys.filter((k) => k !== '');
+        for (const i of read.invalid) {
+          const item = seq.items[i];
+          this.problem('document/invalid-structure', `Order entry ${JSON.stringify(asScalar(item) ?? null)} should be "METHOD /path".`, [X_ROOT, 'order', String(i)], item);
+        }
       }
     }
     const mock = asMap(getPair(x, 'mock')?.value);
@@ -378,7 +379,7 @@ class ModelBuilder {
    * `effectiveOrder`, on the routes themselves: one map from key to place, read once per list entry
    * (the list holds every route of big APIs, and this runs on every edit). `order` holds normal keys.
    */
-  private applyOrder(routes: Route[], order: string[] | undefined): { routes: Route[]; source: ApiModel['orderSource'] } {
+  private applyOrder(routes: Route[], order: readonly string[] | undefined): { routes: Route[]; source: ApiModel['orderSource'] } {
     if (!order || order.length === 0) return { routes, source: 'paths' };
     const n = routes.length;
     // The place of each key (its last route's, should a key be there twice), made only when needed.

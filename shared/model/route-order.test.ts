@@ -1,7 +1,12 @@
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
-import { openDocument } from './open-document';
-import { effectiveOrder } from './route-order';
+import { describe, expect, test } from 'vitest';
+import { applyIntent } from '../edit/apply-intent';
+import { EditError } from '../edit/edit-error';
+import { command, toIntent } from '../testing/edit-commands';
+import { syntheticApi } from '../testing/synthetic-api';
+import { openDocument, type ApiDocument } from './open-document';
+import { effectiveOrder, orderList } from './route-order';
+import { updateDocument } from './update-document';
 import { normalRouteKey } from './x-routecraft';
 
 /** Lists as designers leave them: paths order with a few places changed, far moves, repeats, strangers. */
@@ -46,4 +51,47 @@ test('the declaration order is the listed routes in list order, then the rest in
     }),
     { numRuns: 400 },
   );
+});
+
+/** The list as a fresh read of the text gives it (nothing kept from earlier reads). */
+function freshList(doc: ApiDocument): string[] | undefined {
+  return orderList(openDocument(doc.source.text, { format: doc.source.format }).source);
+}
+
+describe('the order list kept between edits is the list the text holds', () => {
+  test('after random visual edits and typed edits inside the list', () => {
+    const text = syntheticApi(40);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(command.map((c) => ({ visual: c })), fc.record({ typed: fc.nat(1000), char: fc.constantFrom('x', '"', ',', ' ', 'GET /a') })), { minLength: 1, maxLength: 10 }),
+        (steps) => {
+          let doc = openDocument(text, { fileName: 'synthetic.json' });
+          expect(orderList(doc.source)).toEqual(freshList(doc));
+          for (const step of steps) {
+            if ('visual' in step) {
+              const intent = toIntent(doc.model, step.visual);
+              if (!intent) continue;
+              try {
+                doc = applyIntent(doc, intent).document;
+              } catch (e) {
+                if (!(e instanceof EditError)) throw e;
+                doc = openDocument(doc.source.text, { fileName: 'synthetic.json' });
+              }
+            } else {
+              // A character typed somewhere inside the list's text (the code view), good or bad.
+              const list = doc.source.text.indexOf('"order"');
+              if (list === -1) continue;
+              const end = doc.source.text.indexOf(']', list);
+              const at = list + 1 + (step.typed % Math.max(1, end - list));
+              doc = updateDocument(doc, [{ offset: at, length: 0, text: step.char }]);
+            }
+            expect(orderList(doc.source)).toEqual(freshList(doc));
+            // The model's order is the one a fresh read gives.
+            if (!doc.source.problems.length) expect(doc.model.routes.map((r) => r.key)).toEqual(openDocument(doc.source.text, { fileName: 'synthetic.json' }).model.routes.map((r) => r.key));
+          }
+        },
+      ),
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
+    );
+  }, 120_000);
 });

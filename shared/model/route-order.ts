@@ -32,7 +32,54 @@ function isRouteKey(key: string, method: string, path: string): boolean {
 /** The `x-routecraft.order` list as written (normalised keys, '' for an entry that is no route key), or undefined when absent. */
 export function orderList(doc: SourceDocument): string[] | undefined {
   const seq = orderSeq(doc);
-  return seq ? seq.items.map((i) => orderKey(i) ?? '') : undefined;
+  return seq ? [...readOrder(seq).keys] : undefined;
+}
+
+/** An order list as read: each entry's normal key ('' for none), and which entries are none. */
+export interface OrderRead {
+  readonly keys: readonly string[];
+  /** Indexes of entries that are no route key, in order. */
+  readonly invalid: readonly number[];
+}
+
+interface KeptOrder extends OrderRead {
+  /** The item nodes the keys were read from, one per key. */
+  readonly items: readonly SNode[];
+}
+
+const keptOrders = new WeakMap<SSeq, KeptOrder>();
+
+/**
+ * The entries of an order list. Every edit reads the list (10,000 entries in big APIs) twice: the
+ * model orders routes by it and the edit writes it. An edit puts a new node where it changed an
+ * entry and leaves the others' nodes in the list: the keys are kept with the nodes they came from,
+ * and what was read last time is taken again after comparing nodes, not looking each key up.
+ */
+export function readOrder(seq: SSeq): OrderRead {
+  const items = seq.items;
+  const kept = keptOrders.get(seq);
+  if (kept && kept.items.length === items.length) {
+    let changed: number[] | undefined;
+    for (let i = 0; i < items.length; i++) if (items[i] !== kept.items[i]) (changed ??= []).push(i);
+    if (!changed) return kept;
+    const keys = [...kept.keys];
+    for (const i of changed) keys[i] = orderKey(items[i] as SNode) ?? '';
+    return keep(seq, items, keys);
+  }
+  return keep(
+    seq,
+    items,
+    items.map((i) => orderKey(i) ?? ''),
+  );
+}
+
+function keep(seq: SSeq, items: readonly SNode[], keys: string[]): KeptOrder {
+  const invalid: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (keys[i] === '') invalid.push(i);
+  // A copy of the items: the list's own array changes in place with the next edit.
+  const read = { items: [...items], keys, invalid };
+  keptOrders.set(seq, read);
+  return read;
 }
 
 /** Whether the document has an `x-routecraft.order` entry at all (a list or not). */
