@@ -50,3 +50,16 @@ export function dropPlacement(routes: readonly RouteRow[], dragged: RouteRow, ta
   const to = first ? first.index - 1 - (first.index > dragged.index ? 1 : 0) : routes.length - 1;
   return { to, controller: name };
 }
+
+/**
+ * The ids of the route lines, in order: dnd-kit's sortable list. `previous` itself when they are
+ * the same ids: a new list re-renders every sortable line on screen and makes each copy the list
+ * from its place on, while typing a path renames a route (its id stays) at every keystroke.
+ */
+export function routeIds(rows: readonly SidebarRow[], previous: number[]): number[] {
+  const ids: number[] = [];
+  for (const row of rows) if (row.kind === 'route') ids.push(row.route.id);
+  if (ids.length !== previous.length) return ids;
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== previous[i]) return ids;
+  return previous;
+}

@@ -7,7 +7,7 @@ import { design, useDesign } from '../../state/design-store';
 import type { DesignApp } from '../../use-routecraft';
 import { ControllerHeading, NewControllerForm } from './controller-heading';
 import { RouteItem } from './route-item';
-import { dropPlacement, sidebarRows, type SidebarRow } from './sidebar-rows';
+import { dropPlacement, routeIds, sidebarRows, type SidebarRow } from './sidebar-rows';
 
 /**
  * Controllers and their routes in declaration order (the order the framework tries them):
@@ -19,6 +19,8 @@ import { dropPlacement, sidebarRows, type SidebarRow } from './sidebar-rows';
 // (three times per keystroke).
 const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
 const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+/** Rows per block of the sortable window: the window is three blocks, the screen within the middle one or two (a screen holds < 100 rows). */
+const SORTABLE_BLOCK = 128;
 export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app: DesignApp; findRoute: RefObject<HTMLInputElement | null>; addRoute: () => void }) {
   const view = useDesign((s) => s.view);
   const filter = useDesign((s) => s.filter);
@@ -37,18 +39,18 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
   // oxlint-disable-next-line react/incompatible-library -- the virtualizer's functions are read fresh on every render, never memoised
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 30, overscan: 8 });
   const shown = virtual.getVirtualItems();
-  // The sortable list is the routes on screen, not every route: each sortable item copies the
-  // list from its own place on (dnd-kit), which at 10,000 routes made every render and every
-  // scrolled frame copy hundreds of thousands of keys (only rows on screen can be dropped on).
+  // The sortable list: the route lines of a window of rows around the screen, which moves a block
+  // at a time, and the same array while its lines are the same (see routeIds). dnd-kit hands the
+  // list to every sortable line: the lines on screen alone (a new list at each scrolled frame)
+  // rendered every line again at each frame, and every route (10,000) made each line that came
+  // into view copy thousands of ids, which kept the collector busy (scavenges of 40 ms while
+  // scrolling). Lines not rendered have no place to measure; dnd-kit reads the places by index.
   // Lines are known by their row ids, which stay through renames: typing a path renames a route
-  // at every keystroke, and a new id would make its line anew and re-render every sortable line.
-  const first = shown[0]?.index ?? 0;
-  const last = shown.at(-1)?.index ?? -1;
-  const shownIds = rows
-    .slice(first, last + 1)
-    .flatMap((row) => (row.kind === 'route' ? [row.route.id] : []))
-    .join(' ');
-  const sortableIds = useMemo(() => (shownIds === '' ? [] : shownIds.split(' ').map(Number)), [shownIds]);
+  // at every keystroke, and a new id would make its line anew.
+  const firstShown = shown[0]?.index ?? 0;
+  const from = Math.max(0, (Math.floor(firstShown / SORTABLE_BLOCK) - 1) * SORTABLE_BLOCK);
+  const lastIds = useRef<number[]>([]);
+  const sortableIds = useMemo(() => (lastIds.current = routeIds(rows.slice(from, from + 3 * SORTABLE_BLOCK), lastIds.current)), [rows, from]);
   // Lines get a callback that stays the same (the actions do), so memo keeps them.
   const actions = app.actions;
   const moveRoute = useCallback((routeKey: string, to: number) => void actions.edit({ op: 'moveRoute', route: routeKey, to }), [actions]);
