@@ -76,3 +76,12 @@ describe('what cannot be rehearsed is left alone', () => {
     expect(renamed.model.routes.map((r) => r.key)).toEqual(['GET /b', 'GET /a-']);
   });
 });
+
+test('a failure while rehearsing leaves the text, read again, and throws nothing', () => {
+  const text = fs.readFileSync('fixtures/openapi/users-api.yaml', 'utf8');
+  const doc = rehearseEdit(openDocument(text, { fileName: 'users-api.yaml' }), () => {
+    throw new Error('the rules failed');
+  });
+  expect(doc.source.text).toBe(text);
+  expect(doc.model).toEqual(openDocument(text, { fileName: 'users-api.yaml' }).model);
+});

@@ -5,14 +5,12 @@ import { buildDesignView, type PreviousRows } from '../../shared/view/design-vie
 
 /**
  * One round of the worker's rehearsal of a keystroke (see rehearseEdit): the edit, its rules and
- * its view, then the edit taken back and the rules run on the restored text. Nothing is published
- * and `previous` is only read. Returns the document to keep.
+ * its view, then the edit taken back. Nothing is published and `previous` is only read; the
+ * validator's next run takes the restored text as any other change. Returns the document to keep.
  */
 export function rehearse(doc: ApiDocument, validator: Validator, previous: PreviousRows | undefined): ApiDocument {
-  const restored = rehearseEdit(doc, (edited) => {
+  return rehearseEdit(doc, (edited) => {
     const findings = [...edited.diagnostics, ...validator.run(edited)];
     buildDesignView({ sessionId: '', revision: -1, readable: true }, edited.model, findings, previous);
   });
-  validator.run(restored);
-  return restored;
 }
