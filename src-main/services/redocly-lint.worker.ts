@@ -1,9 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { openDocument } from '../../shared/model/open-document';
 import { RedoclyLintService } from './redocly-lint.service';
+import { runInBackground } from './thread-priority';
 
 // Redocly on its own thread: it takes seconds on a large document (4 s on GitHub's), and main's
-// event loop serves the UI, the edits and the live mock server meanwhile.
+// event loop serves the UI, the edits and the live mock server meanwhile. At the lowest priority:
+// nobody waits on it, and the window, main and the design worker need the cores first.
+runInBackground();
 
 export interface LintRequest {
   id: number;
