@@ -186,8 +186,8 @@ function scheduleRehearsal(): void {
   clearTimeout(rehearsalTimer);
   if (rehearsalsDue === 0) return;
   rehearsalTimer = setTimeout(() => {
-    // Not while main has yet to confirm an edit: its answer is about to come.
-    if (!doc || pending || predictions.length > 0) return scheduleRehearsal();
+    // Not while a view or main's answer to an edit is due: the publish that follows schedules again.
+    if (!doc || pending || predictions.length > 0) return;
     rehearsalsDue -= 1;
     doc = rehearse(doc, validator, published?.sessionId === sessionId ? published : undefined);
     scheduleRehearsal();
