@@ -1,26 +1,40 @@
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
-import { memo } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import type { RouteRow } from '../../../shared/view/design-view';
 import { design } from '../../state/design-store';
 import { ProblemBadge } from './problem-badge';
+import { SortableBinding, type PendingPress } from './sortable-binding';
 
 /**
- * One route line: method badge, path relative to its controller, problem badge. Draggable: its
- * sortable id is its row id (see the sidebar). Memoised: a keystroke that renames one route
- * renders that line only, not every line on screen.
+ * One route line: method badge, path relative to its controller, problem badge, drag handle.
+ * Sortable (its sortable id is its row id, see the sidebar) while `sortable` is on: the sidebar
+ * turns it on when a drag can start, and the handle asks for it (`onArm`) when the pointer
+ * reaches it, when it takes focus, and when it is pressed (that press is then handed to dnd-kit).
+ * Memoised: a keystroke that renames one route renders that line only, not every line on screen.
  */
-export const RouteItem = memo(function RouteItem({ route, selected, total, onMove }: { route: RouteRow; selected: boolean; total: number; onMove: (routeKey: string, to: number) => void }) {
-  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: route.id });
+export const RouteItem = memo(function RouteItem({
+  route,
+  selected,
+  total,
+  onMove,
+  sortable,
+  onArm,
+  takePress,
+}: {
+  route: RouteRow;
+  selected: boolean;
+  total: number;
+  onMove: (routeKey: string, to: number) => void;
+  sortable: boolean;
+  onArm: (press?: PendingPress) => void;
+  /** The press that armed the lines, for the line it was made on (once). */
+  takePress: (id: number) => PendingPress | undefined;
+}) {
+  const row = useRef<HTMLDivElement | null>(null);
+  const handle = useRef<HTMLButtonElement | null>(null);
+  const elements = useCallback(() => ({ row: row.current, handle: handle.current }), []);
   const move = (to: number) => onMove(route.key, to);
   return (
-    <div
-      ref={setNodeRef}
-      className={`route-item${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      data-testid="route-row"
-      data-route-key={route.key}
-    >
+    <div ref={row} className={`route-item${selected ? ' selected' : ''}`} data-testid="route-row" data-route-key={route.key}>
       <button
         type="button"
         className="route-select"
@@ -44,9 +58,22 @@ export const RouteItem = memo(function RouteItem({ route, selected, total, onMov
         <ProblemBadge counts={route.problems} />
         {route.problems.error + route.problems.warning > 0 && <span className="sr-only">{problemWords(route)}</span>}
       </button>
-      <span className="drag-handle" {...attributes} {...listeners} aria-label={`Reorder ${route.method.toUpperCase()} ${route.path}`} data-testid="drag-handle">
+      <button
+        ref={handle}
+        type="button"
+        className="drag-handle"
+        aria-roledescription="sortable"
+        aria-label={`Reorder ${route.method.toUpperCase()} ${route.path}`}
+        data-testid="drag-handle"
+        onPointerEnter={() => onArm()}
+        onFocus={() => onArm()}
+        onPointerDown={(e) => {
+          if (!sortable) onArm({ id: route.id, event: e.nativeEvent });
+        }}
+      >
         ⠿
-      </span>
+      </button>
+      {sortable && <SortableBinding id={route.id} elements={elements} takePress={takePress} />}
     </div>
   );
 });

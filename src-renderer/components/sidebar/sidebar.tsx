@@ -7,6 +7,7 @@ import { design, useDesign } from '../../state/design-store';
 import type { DesignApp } from '../../use-routecraft';
 import { ControllerHeading, NewControllerForm } from './controller-heading';
 import { RouteItem } from './route-item';
+import type { PendingPress } from './sortable-binding';
 import { dropPlacement, routeIds, sidebarRows, type SidebarRow } from './sidebar-rows';
 
 /**
@@ -55,6 +56,29 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
   const actions = app.actions;
   const moveRoute = useCallback((routeKey: string, to: number) => void actions.edit({ op: 'moveRoute', route: routeKey, to }), [actions]);
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
+  // Lines are sortable only while a drag can start (see SortableBinding): from the moment the
+  // pointer reaches a handle, a handle takes focus or is pressed, until the pointer and the focus
+  // have left the list and no drag is under way.
+  const [armed, setArmed] = useState(false);
+  const dragging = useRef(false);
+  const pending = useRef<PendingPress | null>(null);
+  const arm = useCallback((press?: PendingPress) => {
+    if (press) pending.current = press;
+    setArmed(true);
+  }, []);
+  const takePress = useCallback((id: number) => {
+    const press = pending.current;
+    if (press?.id !== id) return undefined;
+    pending.current = null;
+    return press;
+  }, []);
+  const disarmSoon = (event: { currentTarget: HTMLElement; relatedTarget: EventTarget | null }) => {
+    const list = event.currentTarget;
+    if (event.relatedTarget instanceof Node && list.contains(event.relatedTarget)) return;
+    setTimeout(() => {
+      if (!dragging.current && !list.matches(':hover') && !list.contains(document.activeElement)) setArmed(false);
+    }, 300);
+  };
 
   const toggle = (name: string) =>
     setCollapsed((old) => {
@@ -99,9 +123,18 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
         </button>
       </div>
       {addingController && <NewControllerForm app={app} close={() => setAddingController(false)} />}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragStart={() => (dragging.current = true)}
+        onDragEnd={(event) => {
+          dragging.current = false;
+          onDragEnd(event);
+        }}
+        onDragCancel={() => (dragging.current = false)}
+      >
         <SortableContext items={sortableIds} strategy={verticalListSortingStrategy}>
-          <div className="virtual-scroller sidebar-list" ref={scroller} data-testid="route-list">
+          <div className="virtual-scroller sidebar-list" ref={scroller} data-testid="route-list" onPointerLeave={disarmSoon} onBlur={disarmSoon}>
             <ul style={{ height: virtual.getTotalSize() }}>
               {shown.map((item) => {
                 const row = rows[item.index] as SidebarRow;
@@ -110,7 +143,7 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
                     {row.kind === 'controller' ? (
                       <ControllerHeading row={row} app={app} toggle={() => toggle(row.controller.name)} />
                     ) : (
-                      <RouteItem route={row.route} selected={row.route.key === selectedKey} total={view?.routes.length ?? 0} onMove={moveRoute} />
+                      <RouteItem route={row.route} selected={row.route.key === selectedKey} total={view?.routes.length ?? 0} onMove={moveRoute} sortable={armed} onArm={arm} takePress={takePress} />
                     )}
                   </li>
                 );
