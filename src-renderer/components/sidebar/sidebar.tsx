@@ -33,19 +33,18 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
   const rows = useMemo(() => (view ? sidebarRows(view.controllers, view.routes, collapsed, deferredFilter) : []), [view, collapsed, deferredFilter]);
 
   const scroller = useRef<HTMLDivElement | null>(null);
-  // Lines beyond the screen on each side. Every line rendered renders again about twice per
-  // scrolled frame (dnd-kit's contexts change as lines come and go, and memo cannot stop that):
-  // 20 made a frame of a fast scroll at 10,000 routes ~30 ms of work and some over 50 ms;
+  // Lines beyond the screen on each side: 8, not 20. While the lines are sortable, every line
+  // rendered renders again as lines come and go (dnd-kit's contexts change, memo cannot stop it);
   // lines are rendered in the scroll event itself, so fewer leave no blank edge.
   // oxlint-disable-next-line react/incompatible-library -- the virtualizer's functions are read fresh on every render, never memoised
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 30, overscan: 8 });
   const shown = virtual.getVirtualItems();
-  // The sortable list: the route lines of a window of rows around the screen, which moves a block
-  // at a time, and the same array while its lines are the same (see routeIds). dnd-kit hands the
-  // list to every sortable line: the lines on screen alone (a new list at each scrolled frame)
-  // rendered every line again at each frame, and every route (10,000) made each line that came
-  // into view copy thousands of ids, which kept the collector busy (scavenges of 40 ms while
-  // scrolling). Lines not rendered have no place to measure; dnd-kit reads the places by index.
+  // The sortable list (used while the lines are sortable): the route lines of a window of rows
+  // around the screen, which moves a block at a time, and the same array while its lines are the
+  // same (see routeIds). dnd-kit hands the list to every sortable line: the lines on screen alone
+  // (a new list at each scrolled frame) rendered every line again at each frame, and every route
+  // (10,000) made each line that came into view copy thousands of ids, which kept the collector
+  // busy (scavenges of 40 ms while scrolling). Lines not rendered have no place to measure; dnd-kit reads the places by index.
   // Lines are known by their row ids, which stay through renames: typing a path renames a route
   // at every keystroke, and a new id would make its line anew.
   const firstShown = shown[0]?.index ?? 0;
