@@ -13,7 +13,7 @@ import { design, useDesign } from './state/design-store';
 import { DesignSessionContext, type DesignSession } from './state/design-session';
 import { addStarterRoute } from './add-route';
 import { onMenuCommand } from './menu-commands';
-import { useRoutecraft, type Routecraft } from './use-routecraft';
+import { useRoutecraft, type DesignApp, type Routecraft } from './use-routecraft';
 
 // Monaco is big: it loads when the code view first opens, never with the app (issue 6).
 const CodeView = lazy(() => import('./components/code-view/code-view'));
@@ -33,8 +33,10 @@ export function App({ session }: { session: DesignSession }) {
 
   const findRoute = useRef<HTMLInputElement | null>(null);
   const focusFindRoute = useCallback(() => findRoute.current?.focus(), []);
-  const actions = app.actions;
-  const addRoute = useCallback(() => void addStarterRoute({ actions }), [actions]);
+  // The same object while the actions are (always): the memoised design components skip the
+  // renders of App that a new document state causes at every keystroke.
+  const designApp = useMemo(() => ({ actions: app.actions }), [app.actions]);
+  const addRoute = useCallback(() => void addStarterRoute(designApp), [designApp]);
   useShortcuts(app, focusFindRoute, addRoute);
   useEffect(
     () =>
@@ -54,7 +56,7 @@ export function App({ session }: { session: DesignSession }) {
       <div className="app" data-testid="app-shell">
         <Header app={app} />
         <Prompts app={app} />
-        {doc ? <Workspace app={app} findRoute={findRoute} addRoute={addRoute} /> : <EmptyState app={app} />}
+        {doc ? <Workspace app={app} designApp={designApp} findRoute={findRoute} addRoute={addRoute} /> : <EmptyState app={app} />}
         {doc && <StatusBar app={app} />}
         <CommandPalette app={app} focusFindRoute={focusFindRoute} addRoute={addRoute} />
       </div>
@@ -82,12 +84,9 @@ function RevisionMarks() {
   return null;
 }
 
-function Workspace({ app, findRoute, addRoute }: { app: Routecraft; findRoute: React.RefObject<HTMLInputElement | null>; addRoute: () => void }) {
+function Workspace({ app, designApp, findRoute, addRoute }: { app: Routecraft; designApp: DesignApp; findRoute: React.RefObject<HTMLInputElement | null>; addRoute: () => void }) {
   const codeViewOpen = useDesign((s) => s.codeViewOpen);
   const panel = useDesign((s) => s.bottomPanel);
-  // The same object while the actions are (always): the memoised design components skip the
-  // renders of App that a new document state causes at every keystroke.
-  const designApp = useMemo(() => ({ actions: app.actions }), [app.actions]);
   return (
     <main className={codeViewOpen ? 'workspace with-code' : 'workspace'} data-testid="document-view">
       <Sidebar app={designApp} findRoute={findRoute} addRoute={addRoute} />

@@ -44,7 +44,8 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
   // same (see routeIds). dnd-kit hands the list to every sortable line: the lines on screen alone
   // (a new list at each scrolled frame) rendered every line again at each frame, and every route
   // (10,000) made each line that came into view copy thousands of ids, which kept the collector
-  // busy (scavenges of 40 ms while scrolling). Lines not rendered have no place to measure; dnd-kit reads the places by index.
+  // busy (scavenges of 40 ms while scrolling). Lines not rendered have no place to measure;
+  // dnd-kit reads the places by index.
   // Lines are known by their row ids, which stay through renames: typing a path renames a route
   // at every keystroke, and a new id would make its line anew.
   const firstShown = shown[0]?.index ?? 0;
@@ -71,13 +72,12 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
     pending.current = null;
     return press;
   }, []);
-  const disarmSoon = (event: { currentTarget: HTMLElement; relatedTarget: EventTarget | null }) => {
-    const list = event.currentTarget;
-    if (event.relatedTarget instanceof Node && list.contains(event.relatedTarget)) return;
+  // Checked a moment after the pointer or focus left, and after a drag (which may end elsewhere).
+  const disarmSoon = () =>
     setTimeout(() => {
-      if (!dragging.current && !list.matches(':hover') && !list.contains(document.activeElement)) setArmed(false);
+      const list = scroller.current;
+      if (!dragging.current && list && !list.matches(':hover') && !list.contains(document.activeElement)) setArmed(false);
     }, 300);
-  };
 
   const toggle = (name: string) =>
     setCollapsed((old) => {
@@ -128,9 +128,13 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
         onDragStart={() => (dragging.current = true)}
         onDragEnd={(event) => {
           dragging.current = false;
+          disarmSoon();
           onDragEnd(event);
         }}
-        onDragCancel={() => (dragging.current = false)}
+        onDragCancel={() => {
+          dragging.current = false;
+          disarmSoon();
+        }}
       >
         <SortableContext items={sortableIds} strategy={verticalListSortingStrategy}>
           <div className="virtual-scroller sidebar-list" ref={scroller} data-testid="route-list" onPointerLeave={disarmSoon} onBlur={disarmSoon}>
