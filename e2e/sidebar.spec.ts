@@ -1,0 +1,77 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { syntheticApi } from '../shared/testing/synthetic-api';
+import { AppShellPage } from './support/app-shell.page';
+import { browserSuite } from './support/browser-suite';
+
+// The sidebar hands the elements of lines scrolled away to lines scrolled in (row-slots.ts). What
+// a user must never see from that: a line showing parts of two routes, or the focus (and with it
+// Enter, Alt+↑/↓) landing on another route than the one they focused.
+
+const suite = browserSuite();
+
+/** Every rendered route line, in list order, as one consistent reading of its parts (or what is off). */
+function readLines(): { index: number; key: string; problem: string | null }[] {
+  const rows = [...document.querySelectorAll<HTMLElement>('li.sidebar-row')].filter((li) => li.querySelector('[data-testid="route-row"]'));
+  rows.sort((a, b) => Number(a.dataset['index']) - Number(b.dataset['index']));
+  return rows.map((li) => {
+    const line = li.querySelector('[data-testid="route-row"]') as HTMLElement;
+    const key = line.dataset['routeKey'] ?? '';
+    const index = Number(line.querySelector('.route-index')?.textContent?.slice(1));
+    const title = line.querySelector('.route-select')?.getAttribute('title') ?? '';
+    const label = line.querySelector('[data-testid="drag-handle"]')?.getAttribute('aria-label') ?? '';
+    const method = line.querySelector('.method')?.textContent ?? '';
+    const problem =
+      li.dataset['row'] === undefined || !title.startsWith(`#${index} ${key}`) ? `title "${title}" is not #${index} ${key}` : label !== `Reorder ${key}` ? `handle "${label}" is not ${key}` : !key.startsWith(`${method} `) ? `method ${method} is not ${key}` : null;
+    return { index, key, problem };
+  });
+}
+
+/** The route of the line that holds the focus, or null when the focus is not on a line. */
+function focusedKey(): string | null {
+  return document.activeElement?.closest<HTMLElement>('[data-testid="route-row"]')?.dataset['routeKey'] ?? null;
+}
+
+describe('the sidebar', () => {
+  it('shows each route on its own line while scrolling a long list, and the focus stays with its route', async () => {
+    const web = await suite.startWeb({
+      file: async (dir) => {
+        const file = path.join(dir, 'api.json');
+        await writeFile(file, syntheticApi(600));
+        return file;
+      },
+    });
+    const page = await suite.browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const app = new AppShellPage(page);
+    await app.open(web.url);
+    await app.routeRows.first().waitFor();
+    await app.caughtUp();
+
+    const second = (await app.routeKeys())[1] as string;
+    await app.routeRow(second).locator('button.route-select').focus();
+    const list = page.getByTestId('route-list');
+    const height = await list.evaluate((el) => el.scrollHeight);
+    // Down in steps of a few lines (lines come and go at each step), then back up.
+    const stops = [...Array.from({ length: 40 }, (_, i) => (i * height) / 40), ...Array.from({ length: 40 }, (_, i) => ((39 - i) * height) / 40)];
+    for (const top of stops) {
+      await list.evaluate((el, to) => (el.scrollTop = to), top);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const lines = await page.evaluate(readLines);
+      expect(lines.length).toBeGreaterThan(10);
+      expect(lines.filter((l) => l.problem !== null)).toEqual([]);
+      // Lines in declaration order, one per route.
+      for (let i = 1; i < lines.length; i++) expect((lines[i] as { index: number }).index).toBeGreaterThan((lines[i - 1] as { index: number }).index);
+      // The focus is on the route focused, or (scrolled away) on no line at all.
+      expect([second, null]).toContain(await page.evaluate(focusedKey));
+    }
+    // Back at the top, the line is there again; focused anew, Alt+↓ moves that route.
+    await app.routeRow(second).locator('button.route-select').focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.waitForFunction((key) => (document.querySelector(`[data-testid="route-row"][data-route-key="${CSS.escape(key)}"] .route-index`)?.textContent ?? '') === '#3', second);
+    expect(await page.evaluate(focusedKey)).toBe(second);
+    expect(app.errors).toEqual([]);
+    await page.close();
+  });
+});
