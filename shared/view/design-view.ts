@@ -261,11 +261,13 @@ export interface ExtraProblems {
   readonly byRoute: ReadonlyMap<string, ProblemCounts>;
   /** Each row as joined last time, by the row it was made from: rows an edit left alone stay the same objects. */
   readonly joinedRows: WeakMap<RouteRow, RouteRow>;
+  /** The ids of `problems`, made once rather than at every join. */
+  readonly ids: ReadonlySet<string>;
 }
 
 export function extraProblems(extra: readonly Diagnostic[]): ExtraProblems {
   const { problems, counts, byRoute } = tally(extra);
-  return { diagnostics: extra, problems, counts, byRoute, joinedRows: new WeakMap() };
+  return { diagnostics: extra, problems, counts, byRoute, joinedRows: new WeakMap(), ids: new Set(problems.map((p) => p.id)) };
 }
 
 /**
@@ -277,9 +279,9 @@ export function withExtraProblems(view: DesignView, extra: readonly Diagnostic[]
   if (more.problems.length === 0) return view;
   // Ids are unique across the joined list: when one of these repeats an id of the view's (the
   // same rule on the same element, which other rule ids make unlikely), they are counted again.
-  if (sharesId(view.problems, more.problems)) {
+  if (view.problems.some((p) => more.ids.has(p.id))) {
     const recounted = tally(more.diagnostics, view.problems);
-    more = { ...more, problems: recounted.problems };
+    more = { ...more, problems: recounted.problems, ids: new Set(recounted.problems.map((p) => p.id)) };
   }
   const problems = [...view.problems, ...more.problems];
   const counts = add(view.counts, more.counts);
@@ -301,13 +303,6 @@ export function withExtraProblems(view: DesignView, extra: readonly Diagnostic[]
     return extra ? { ...c, problems: add(c.problems, extra) } : c;
   });
   return { ...view, routes, controllers, problems, counts };
-}
-
-/** Whether an id of `extra` is also one of `problems` (ids within each list are unique). */
-function sharesId(problems: readonly Problem[], extra: readonly Problem[]): boolean {
-  if (problems.length === 0) return false;
-  const ids = new Set(extra.map((p) => p.id));
-  return problems.some((p) => ids.has(p.id));
 }
 
 /** True when two rows show the same thing (what the sidebar draws from them is the same). */

@@ -12,7 +12,7 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Wa
 export function problemRows(problems: readonly Problem[], sort: ProblemSort, filter: string): ProblemRow[] {
   const needle = filter.trim().toLowerCase();
   const shown = needle === '' ? problems : problems.filter((p) => `${p.rule} ${p.message} ${p.target.routeKey ?? ''}`.toLowerCase().includes(needle));
-  if (sort === 'location') return shown.map((problem) => ({ kind: 'problem', problem }));
+  if (sort === 'location') return shown.map(problemLine);
   const key = sort === 'severity' ? (p: Problem) => p.severity : (p: Problem) => p.rule;
   const groups = new Map<string, Problem[]>();
   for (const p of shown) {
@@ -33,7 +33,19 @@ export function problemRows(problems: readonly Problem[], sort: ProblemSort, fil
       severity: sort === 'severity' ? (k as Severity) : null,
       count: list.length,
     });
-    for (const problem of list) rows.push({ kind: 'problem', problem });
+    for (const problem of list) rows.push(problemLine(problem));
   }
   return rows;
+}
+
+/**
+ * The panel's entry for a problem, the same object for the same problem: the rows are made again
+ * at every view (every keystroke), and Redocly's findings (up to thousands) stay the same objects
+ * between its lints.
+ */
+const problemLines = new WeakMap<Problem, ProblemRow>();
+function problemLine(problem: Problem): ProblemRow {
+  let line = problemLines.get(problem);
+  if (!line) problemLines.set(problem, (line = { kind: 'problem', problem }));
+  return line;
 }

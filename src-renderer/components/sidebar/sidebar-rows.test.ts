@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ControllerRow, RouteRow } from '../../../shared/view/design-view';
-import { routeIds, type SidebarRow } from './sidebar-rows';
+import { routeIds, sidebarRows, type SidebarRow } from './sidebar-rows';
 
 const route = (id: number, path: string): SidebarRow => ({ kind: 'route', route: { id, key: `GET ${path}`, path } as RouteRow });
 const heading: SidebarRow = { kind: 'controller', controller: { name: 'Users' } as ControllerRow, collapsed: false, shown: 2 };
@@ -15,5 +16,42 @@ describe('the ids dnd-kit sorts', () => {
     expect(routeIds([heading, route(2, '/b'), route(1, '/a')], first)).toEqual([2, 1]);
     expect(routeIds([heading, route(1, '/a'), route(2, '/b'), route(3, '/c')], first)).toEqual([1, 2, 3]);
     expect(routeIds([heading, route(1, '/a')], first)).toEqual([1]);
+  });
+});
+
+/** What the sidebar lists, said plainly: each controller, then its routes in order (the filter keeps matching routes and their controllers; collapsing hides routes unless filtering). */
+function plainRows(controllers: ControllerRow[], routes: RouteRow[], collapsed: ReadonlySet<string>, filter: string): unknown[] {
+  const needle = filter.trim().toLowerCase();
+  const out: unknown[] = [];
+  for (const c of controllers) {
+    const mine = routes.filter((r) => (r.controller ?? '') === c.name && (needle === '' || `${r.method} ${r.path}`.toLowerCase().includes(needle) || `#${r.index}` === needle));
+    if (needle !== '' && mine.length === 0) continue;
+    const isCollapsed = needle === '' && collapsed.has(c.name);
+    out.push({ kind: 'controller', controller: c, collapsed: isCollapsed, shown: mine.length });
+    if (!isCollapsed) for (const route of mine) out.push({ kind: 'route', route });
+  }
+  return out;
+}
+
+describe('the sidebar list', () => {
+  it('is each controller followed by its routes in declaration order, filtered and collapsed as asked', () => {
+    const names = ['', 'Users', 'Orders', 'Admin'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ controller: fc.constantFrom(...names, 'Undeclared'), path: fc.constantFrom('/a', '/users/me', '/orders', '/b/c') }), { maxLength: 40 }),
+        fc.subarray(names),
+        fc.subarray(names),
+        fc.constantFrom('', 'users', 'ORD', '#3', 'zzz', ' /a '),
+        (specs, declared, folded, filter) => {
+          const controllers = declared.map((name) => ({ name }) as ControllerRow);
+          const routes = specs.map((s, i) => ({ id: i, index: i + 1, key: `GET ${s.path}`, method: 'get', path: s.path, controller: s.controller === '' ? null : s.controller }) as RouteRow);
+          const rows = sidebarRows(controllers, routes, new Set(folded), filter);
+          expect(rows).toEqual(plainRows(controllers, routes, new Set(folded), filter));
+          // The entry of a route is the same object at the next reading: the list is made at every keystroke.
+          const again = sidebarRows(controllers, routes, new Set(folded), filter);
+          rows.forEach((row, i) => row.kind === 'route' && expect(again[i]).toBe(row));
+        },
+      ),
+    );
   });
 });
