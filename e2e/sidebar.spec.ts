@@ -1,5 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { syntheticApi } from '../shared/testing/synthetic-api';
 import { AppShellPage } from './support/app-shell.page';
@@ -71,6 +72,46 @@ describe('the sidebar', () => {
     await page.keyboard.press('Alt+ArrowDown');
     await page.waitForFunction((key) => (document.querySelector(`[data-testid="route-row"][data-route-key="${CSS.escape(key)}"] .route-index`)?.textContent ?? '') === '#3', second);
     expect(await page.evaluate(focusedKey)).toBe(second);
+    expect(app.errors).toEqual([]);
+    await page.close();
+  });
+  it('reorders by keyboard drag: Space on a handle picks the route up, arrows move it, Space drops it, Escape cancels', async () => {
+    const web = await suite.startWeb({
+      file: async (dir) => {
+        const file = path.join(dir, 'api.yaml');
+        await copyFile(fileURLToPath(new URL('../fixtures/openapi/users-api.yaml', import.meta.url)), file);
+        return file;
+      },
+    });
+    const page = await suite.browser.context.newPage();
+    const app = new AppShellPage(page);
+    await app.open(web.url);
+    await app.routeRow('GET /health').waitFor();
+    await app.caughtUp();
+    const before = await app.routeKeys();
+    const first = before[0] as string;
+
+    // Picked up and dropped two places down: it is third now.
+    await app.routeRow(first).getByTestId('drag-handle').focus();
+    await page.keyboard.press('Space');
+    await page.waitForSelector('.route-item.dragging');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.waitForFunction((key) => [...document.querySelectorAll('[data-testid="route-row"]')].map((r) => r.getAttribute('data-route-key')).indexOf(key) === 2, first);
+    await app.caughtUp();
+    const moved = await app.routeKeys();
+    expect(moved).toEqual([before[1], before[2], first, ...before.slice(3)]);
+
+    // Picked up, moved, and let go with Escape: nothing changes.
+    await app.routeRow(first).getByTestId('drag-handle').focus();
+    await page.keyboard.press('Space');
+    await page.waitForSelector('.route-item.dragging');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.route-item.dragging', { state: 'detached' });
+    await app.caughtUp();
+    expect(await app.routeKeys()).toEqual(moved);
     expect(app.errors).toEqual([]);
     await page.close();
   });

@@ -8,8 +8,16 @@ export interface PendingPress {
   event: PointerEvent;
 }
 
-/** dnd-kit's activators read only the event's `nativeEvent`. */
-type Activator = (event: { nativeEvent: Event }) => void;
+/**
+ * dnd-kit's activators take React's event: the pointer one reads its `nativeEvent`, the keyboard
+ * one also checks its `target` is the handle and calls `preventDefault` (given the native event
+ * alone, Space on a focused handle started no drag).
+ */
+type Activator = (event: { nativeEvent: Event; target: EventTarget | null; preventDefault(): void }) => void;
+
+function asReactEvent(event: Event): Parameters<Activator>[0] {
+  return { nativeEvent: event, target: event.target, preventDefault: () => event.preventDefault() };
+}
 
 /**
  * Makes a rendered route line sortable with dnd-kit, renders nothing itself: it takes the line's
@@ -37,8 +45,8 @@ export function SortableBinding({ id, elements, takePress }: { id: number; eleme
   useLayoutEffect(() => {
     const { handle } = elements();
     if (!handle || !listeners) return;
-    const onPointerDown = (event: PointerEvent) => (listeners['onPointerDown'] as Activator | undefined)?.({ nativeEvent: event });
-    const onKeyDown = (event: KeyboardEvent) => (listeners['onKeyDown'] as Activator | undefined)?.({ nativeEvent: event });
+    const onPointerDown = (event: PointerEvent) => (listeners['onPointerDown'] as Activator | undefined)?.(asReactEvent(event));
+    const onKeyDown = (event: KeyboardEvent) => (listeners['onKeyDown'] as Activator | undefined)?.(asReactEvent(event));
     handle.addEventListener('pointerdown', onPointerDown);
     handle.addEventListener('keydown', onKeyDown);
     return () => {
@@ -51,7 +59,7 @@ export function SortableBinding({ id, elements, takePress }: { id: number; eleme
   useLayoutEffect(() => {
     if (!listeners) return;
     const press = takePress(id);
-    if (press) (listeners['onPointerDown'] as Activator | undefined)?.({ nativeEvent: press.event });
+    if (press) (listeners['onPointerDown'] as Activator | undefined)?.(asReactEvent(press.event));
   }, [id, takePress, listeners]);
 
   useLayoutEffect(() => {
