@@ -7,7 +7,6 @@ import { design, useDesign } from '../../state/design-store';
 import type { DesignApp } from '../../use-routecraft';
 import { ControllerHeading, NewControllerForm } from './controller-heading';
 import { RouteItem } from './route-item';
-import { assignSlots } from './row-slots';
 import type { PendingPress } from './sortable-binding';
 import { dropPlacement, routeIds, sidebarRows, type SidebarRow } from './sidebar-rows';
 
@@ -40,18 +39,6 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
   // oxlint-disable-next-line react/incompatible-library -- the virtualizer's functions are read fresh on every render, never memoised
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 30, overscan: 8 });
   const shown = virtual.getVirtualItems();
-  // Route lines are keyed on their slots (see assignSlots): one scrolled away lends its elements
-  // to one scrolled in. The line holding the focus and the one being dragged keep theirs.
-  // Controller headings (a few, with state of their own: renaming) keep their own keys.
-  const focusedRow = useRef<string | null>(null);
-  const draggedRow = useRef<string | null>(null);
-  const slots = useRef(new Map<string, number>());
-  const shownRoutes: string[] = [];
-  for (const item of shown) {
-    const row = rows[item.index] as SidebarRow;
-    if (row.kind === 'route') shownRoutes.push(rowKey(row));
-  }
-  slots.current = assignSlots(slots.current, shownRoutes, [focusedRow.current, draggedRow.current]);
   // The sortable list (used while the lines are sortable): the route lines of a window of rows
   // around the screen, which moves a block at a time, and the same array while its lines are the
   // same (see routeIds). dnd-kit hands the list to every sortable line: the lines on screen alone
@@ -138,40 +125,24 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
-        onDragStart={({ active }) => {
-          dragging.current = true;
-          draggedRow.current = `route:${String(active.id)}`;
-        }}
+        onDragStart={() => (dragging.current = true)}
         onDragEnd={(event) => {
           dragging.current = false;
-          draggedRow.current = null;
           disarmSoon();
           onDragEnd(event);
         }}
         onDragCancel={() => {
           dragging.current = false;
-          draggedRow.current = null;
           disarmSoon();
         }}
       >
         <SortableContext items={sortableIds} strategy={verticalListSortingStrategy}>
-          <div
-            className="virtual-scroller sidebar-list"
-            ref={scroller}
-            data-testid="route-list"
-            onPointerLeave={disarmSoon}
-            onFocus={(e) => (focusedRow.current = (e.target as HTMLElement).closest<HTMLElement>('[data-row]')?.dataset['row'] ?? null)}
-            onBlur={(e) => {
-              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focusedRow.current = null;
-              disarmSoon();
-            }}
-          >
+          <div className="virtual-scroller sidebar-list" ref={scroller} data-testid="route-list" onPointerLeave={disarmSoon} onBlur={disarmSoon}>
             <ul style={{ height: virtual.getTotalSize() }}>
               {shown.map((item) => {
                 const row = rows[item.index] as SidebarRow;
-                const key = rowKey(row);
                 return (
-                  <li key={row.kind === 'route' ? `slot:${String(slots.current.get(key))}` : key} data-row={key} data-index={item.index} className="sidebar-row" style={{ transform: `translateY(${item.start}px)` }}>
+                  <li key={rowKey(row)} data-index={item.index} className="sidebar-row" style={{ transform: `translateY(${item.start}px)` }}>
                     {row.kind === 'controller' ? (
                       <ControllerHeading row={row} app={app} toggle={() => toggle(row.controller.name)} />
                     ) : (
