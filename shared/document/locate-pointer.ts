@@ -1,6 +1,6 @@
 import type { SourceRange } from './line-index';
 import type { SourceDocument } from './source-document';
-import { deref, getPair, type SNode } from './source-tree';
+import { deref, getPair, type SMap, type SNode, type SPair } from './source-tree';
 
 export interface Located {
   /** The keys of `path` that exist, from the start: all of them when `exact`. */
@@ -13,8 +13,10 @@ export interface Located {
  * Where `path` is in the text, for a marker. A path that leads to a missing key lands on the key of
  * its deepest existing parent (where the missing field would go); `onKey` puts it on the key of the
  * element itself instead of its whole value. Never throws: a bad path lands on the document start.
+ * `pairOf` looks a key up in a map (`getPair` unless given, see PairIndex).
  */
-export function locatePath(source: SourceDocument, path: readonly string[], options: { onKey?: boolean } = {}): Located {
+export function locatePath(source: SourceDocument, path: readonly string[], options: { onKey?: boolean; pairOf?: (map: SMap, key: string) => SPair | undefined } = {}): Located {
+  const pairOf = options.pairOf ?? getPair;
   let node: SNode | undefined = source.root;
   let key: { start: number; end: number } | undefined;
   const found: string[] = [];
@@ -22,7 +24,7 @@ export function locatePath(source: SourceDocument, path: readonly string[], opti
     const n = deref(node);
     let next: SNode | undefined;
     if (n?.kind === 'map') {
-      const pair = getPair(n, segment);
+      const pair = pairOf(n, segment);
       if (pair) {
         next = pair.value;
         key = { start: pair.keyStart, end: pair.keyEnd };

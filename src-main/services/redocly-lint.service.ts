@@ -3,6 +3,7 @@ import type { Config, LocationObject, NormalizedProblem } from '@redocly/openapi
 import { encodePointer } from '../../shared/document/json-pointer';
 import type { SourceRange } from '../../shared/document/line-index';
 import { locatePath } from '../../shared/document/locate-pointer';
+import { PairIndex } from '../../shared/document/pair-index';
 import type { SNode } from '../../shared/document/source-tree';
 import type { Diagnostic, DiagnosticTarget } from '../../shared/model/diagnostic';
 import { isUnreadable, type ApiDocument } from '../../shared/model/open-document';
@@ -50,8 +51,9 @@ export class RedoclyLintService implements DocumentLinter {
     } catch (e) {
       return [{ rule: REDOCLY_FAILED, severity: 'warning', message: `Redocly could not lint this document: ${e instanceof Error ? e.message : String(e)}`, target: { pointer: '', range: doc.source.lines.range(0, 0) } }];
     }
-    const refs = new ExternalRefs(doc, absoluteRef);
-    return sortDiagnostics(problems.filter((p) => !p.ignored).map((p) => toDiagnostic(doc, p, absoluteRef, refs)));
+    const lookups = new DocumentLookups(doc);
+    const refs = new ExternalRefs(doc, absoluteRef, lookups);
+    return sortDiagnostics(problems.filter((p) => !p.ignored).map((p) => toDiagnostic(doc, p, absoluteRef, lookups, refs)));
   }
 }
 
@@ -72,16 +74,37 @@ const RULE_SEVERITIES = {
 /** The name a document without a file is linted under; no file is read there. */
 const UNSAVED = '/routecraft-unsaved/openapi.yaml';
 
-export function toDiagnostic(doc: ApiDocument, problem: NormalizedProblem, rootRef: string, refs = new ExternalRefs(doc, rootRef)): Diagnostic {
+/**
+ * Lookups into a document that does not change while Redocly's findings are mapped onto it: at
+ * 10,000 routes there are 30,000 findings, and each looked its route up among all routes and its
+ * path item among all of `paths`, one by one (2.2 s of a 3.5 s lint, profiled).
+ */
+export class DocumentLookups {
+  private routeKeys: Set<string> | undefined;
+  private readonly pairs = new PairIndex();
+
+  constructor(private readonly doc: ApiDocument) {}
+
+  hasRoute(key: string): boolean {
+    this.routeKeys ??= new Set(this.doc.model.routes.map((r) => r.key));
+    return this.routeKeys.has(key);
+  }
+
+  locate(path: readonly string[], onKey: boolean): ReturnType<typeof locatePath> {
+    return locatePath(this.doc.source, path, { onKey, pairOf: this.pairs.get });
+  }
+}
+
+export function toDiagnostic(doc: ApiDocument, problem: NormalizedProblem, rootRef: string, lookups = new DocumentLookups(doc), refs = new ExternalRefs(doc, rootRef, lookups)): Diagnostic {
   const suggest = problem.suggest.length > 0 ? ` Did you mean: ${problem.suggest.join(', ')}?` : '';
   const primary = problem.location[0];
   const inRoot = (l: LocationObject | undefined): boolean => l !== undefined && l.source.absoluteRef === rootRef;
   let target: DiagnosticTarget;
   let elsewhere = '';
-  if (primary && inRoot(primary)) target = locate(doc, primary);
+  if (primary && inRoot(primary)) target = locate(doc, primary, lookups);
   else {
     // A problem inside a referenced file: shown where our document refers to it, naming the file.
-    target = (problem.from && inRoot(problem.from) ? locate(doc, problem.from) : primary && refs.find(primary.source.absoluteRef)) ?? { pointer: '', range: doc.source.lines.range(0, 0) };
+    target = (problem.from && inRoot(problem.from) ? locate(doc, problem.from, lookups) : primary && refs.find(primary.source.absoluteRef)) ?? { pointer: '', range: doc.source.lines.range(0, 0) };
     if (primary) elsewhere = ` (in ${path.basename(primary.source.absoluteRef)}${primary.pointer !== undefined ? primary.pointer : ''})`;
   }
   return {
@@ -92,7 +115,7 @@ export function toDiagnostic(doc: ApiDocument, problem: NormalizedProblem, rootR
   };
 }
 
-function locate(doc: ApiDocument, location: LocationObject): DiagnosticTarget {
+function locate(doc: ApiDocument, location: LocationObject, lookups: DocumentLookups): DiagnosticTarget {
   if (location.pointer === undefined) {
     const lines = doc.source.lines;
     const offset = (loc: { line: number; col: number }) => lines.lineStart(loc.line) + Math.max(0, loc.col - 1);
@@ -102,15 +125,15 @@ function locate(doc: ApiDocument, location: LocationObject): DiagnosticTarget {
   }
   const candidates = pointerPaths(location.pointer);
   let best = candidates[0] as string[];
-  let located = locatePath(doc.source, best, { onKey: location.reportOnKey === true });
+  let located = lookups.locate(best, location.reportOnKey === true);
   for (const candidate of candidates.slice(1)) {
-    const other = locatePath(doc.source, candidate, { onKey: location.reportOnKey === true });
+    const other = lookups.locate(candidate, location.reportOnKey === true);
     if (other.found.length > located.found.length) {
       best = candidate;
       located = other;
     }
   }
-  return { pointer: encodePointer(best), range: located.range, ...modelElement(doc, best) };
+  return { pointer: encodePointer(best), range: located.range, ...modelElement(lookups, best) };
 }
 
 /**
@@ -131,11 +154,11 @@ function pointerPaths(pointer: string): string[][] {
 }
 
 /** The route, status and header a pointer under `paths` names, when the model has that route. */
-function modelElement(doc: ApiDocument, at: string[]): Pick<DiagnosticTarget, 'routeKey' | 'status' | 'header'> {
+function modelElement(lookups: DocumentLookups, at: string[]): Pick<DiagnosticTarget, 'routeKey' | 'status' | 'header'> {
   const [first, p, method, responses, status, headers, header] = at;
   if (first !== 'paths' || p === undefined || method === undefined || !isHttpMethod(method)) return {};
   const key = routeKey(method, p);
-  if (!doc.model.routes.some((r) => r.key === key)) return {};
+  if (!lookups.hasRoute(key)) return {};
   return {
     routeKey: key,
     ...(responses === 'responses' && status !== undefined ? { status } : {}),
@@ -150,6 +173,7 @@ export class ExternalRefs {
   constructor(
     private readonly doc: ApiDocument,
     private readonly rootRef: string,
+    private readonly lookups = new DocumentLookups(doc),
   ) {}
 
   find(file: string): DiagnosticTarget | undefined {
@@ -170,7 +194,7 @@ export class ExternalRefs {
           if (ref !== undefined && !ref.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
             const file = path.resolve(folder, decodeSafe(ref.split('#')[0] ?? ''));
             const seen = out.get(file)?.range?.start.offset;
-            if (seen === undefined || seen > pair.keyStart) out.set(file, { pointer: encodePointer(at), range: this.doc.source.lines.range(pair.keyStart, pair.value.end), ...modelElement(this.doc, at) });
+            if (seen === undefined || seen > pair.keyStart) out.set(file, { pointer: encodePointer(at), range: this.doc.source.lines.range(pair.keyStart, pair.value.end), ...modelElement(this.lookups, at) });
           } else stack.push({ node: pair.value, at: [...at, pair.key] });
         }
       } else if (node?.kind === 'seq') node.items.forEach((item, i) => stack.push({ node: item, at: [...at, String(i)] }));
