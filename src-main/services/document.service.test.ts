@@ -297,17 +297,17 @@ async function waitForRecord(recovery: RecoveryStore, id: string) {
 }
 
 describe('rehearsing a keystroke after opening', () => {
-  it('hands readers an equal document after each round, and changes neither text, revision, history nor events', async () => {
+  it('hands readers an equal document once, after the last round, and changes neither text, revision, history nor events', async () => {
     const file = path.join(dir, 'api.yaml');
     await writeFile(file, await readFile(USERS_API));
     const seen: (string | undefined)[] = [];
     service.onDocument((doc) => seen.push(doc?.source.text));
     const opened = await service.open(file);
     const eventsAfterOpen = events.length;
-    // The open itself, then one per round (a few).
-    await until(() => (seen.length >= 3 ? true : undefined));
+    // The open itself, then one when the rounds are over (a live server compiles its table for each).
+    await until(() => (seen.length >= 2 ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.length).toBe(2);
     expect(new Set(seen)).toEqual(new Set([opened.text]));
     const state = service.state('always');
     expect(state?.revision).toBe(opened.revision);

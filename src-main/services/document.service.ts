@@ -387,9 +387,11 @@ export class DocumentService {
       if (!doc || this.disposed || this.rehearsalsDue === 0) return;
       this.rehearsalsDue -= 1;
       doc.session.rehearse();
-      // Same text, new objects: readers of the parsed document take the new one.
-      for (const listener of this.documentListeners) listener(doc.session.document);
       if (this.rehearsalsDue > 0) this.rehearsalTimer = setTimeout(round, REHEARSAL_PAUSE_MS).unref();
+      // Same text, new objects: readers of the parsed document take the new one, once, after the
+      // last round (a running live server compiles its route table again for it). An edit that
+      // ends the rehearsal early hands them its own document.
+      else for (const listener of this.documentListeners) listener(doc.session.document);
     };
     this.rehearsalTimer = setTimeout(round, REHEARSAL_PAUSE_MS).unref();
   }
