@@ -145,9 +145,8 @@ function start(): void {
             if (!doc) throw new ContractError('unavailable', 'No document is open.');
             const file = await dialogs.chooseSavePath('export', services.documents.path ?? 'openapi.yaml');
             if (file === undefined) return;
-            const { ExportService } = await import('../services/export.service');
             const sourcePath = services.documents.path;
-            const result = await new ExportService().exportToFile(doc, file, sourcePath !== null ? { sourcePath } : {});
+            const result = await (await services.exporter()).exportToFile(doc, file, sourcePath !== null ? { sourcePath } : {});
             if (!result.written) throw new Error(`Not exported: Redocly found ${result.errors} error(s) in the result.`);
           }),
         },

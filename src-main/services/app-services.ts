@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { AppInfo } from '../../shared/contract/app-info';
 import type { ContractHandlers } from '../../shared/contract/dispatch';
 import { createAppHandlers, type NativeDialogs } from './app-handlers';
-import { BackgroundLinter } from './background-linter';
+import { BackgroundLinter, onLintThread } from './background-linter';
+import type { ExportService } from './export.service';
 import { DocumentService } from './document.service';
 import { EventHub } from './event-hub';
 import { LiveServerService } from './live-server.service';
@@ -49,10 +50,16 @@ export class AppServices {
       documents: this.documents,
       live: this.live,
       recent: this.recent,
-      exporter: async () => new (await import('./export.service')).ExportService(),
+      exporter: () => this.exporter(),
       linter: this.linter,
       ...transport,
     });
+  }
+
+  /** Exports lint on the lint thread. Loaded on first use: it brings in Redocly. */
+  async exporter(): Promise<ExportService> {
+    const { ExportService } = await import('./export.service');
+    return new ExportService(onLintThread(this.linter));
   }
 
   /** Before the process ends: unsaved changes go to the recovery folder, the live server stops. */

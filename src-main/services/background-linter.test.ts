@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackgroundLinter, LintAborted, builtWorker } from './background-linter';
+import { openDocument } from '../../shared/model/open-document';
+import { BackgroundLinter, LintAborted, builtWorker, onLintThread } from './background-linter';
+import { RedoclyLintService } from './redocly-lint.service';
 
 let dir: string;
 let linter: BackgroundLinter | undefined;
@@ -76,5 +78,17 @@ describe('background linter', () => {
     const stale = new AbortController();
     stale.abort();
     await expect(linter.lint('anything', {}, stale.signal)).rejects.toBeInstanceOf(LintAborted);
+  });
+
+  it('lints an export on its thread: the text travels there, and the findings are what Redocly finds in process', async () => {
+    const text = await readFile(new URL('../../fixtures/openapi/users-api.yaml', import.meta.url), 'utf8');
+    const doc = openDocument(text, { fileName: 'users-api.yaml' });
+    linter = new BackgroundLinter(await fakeWorker());
+    expect((await onLintThread(linter).lint(doc)).map((d) => d.message)).toEqual([text]);
+    linter.dispose();
+    // Run from source there is no built worker: the same code lints in this process.
+    linter = new BackgroundLinter(null);
+    const file = path.join(dir, 'openapi.yaml');
+    expect(await onLintThread(linter).lint(doc, { filePath: file })).toEqual(await new RedoclyLintService().lint(doc, { filePath: file }));
   });
 });

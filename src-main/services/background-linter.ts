@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../shared/model/diagnostic';
 import { openDocument } from '../../shared/model/open-document';
+import type { DocumentLinter } from './redocly-lint.service';
 import type { LintRequest } from './redocly-lint.worker';
 
 type Pending = { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void };
@@ -102,6 +103,17 @@ export class BackgroundLinter {
     const doc = openDocument(text, options.fileName !== undefined ? { fileName: options.fileName } : {});
     return new RedoclyLintService().lint(doc, options.filePath !== undefined ? { filePath: options.filePath } : {});
   }
+}
+
+/**
+ * The linter as a DocumentLinter (what exports lint with): the document's text is linted, and read
+ * again, on the lint thread. In the app's process Redocly held main for seconds on a big export,
+ * and every call to main waited.
+ */
+export function onLintThread(linter: BackgroundLinter): DocumentLinter {
+  return {
+    lint: (doc, options = {}) => linter.lint(doc.source.text, { fileName: `export.${doc.source.format}`, ...(options.filePath !== undefined ? { filePath: options.filePath } : {}) }),
+  };
 }
 
 /**
