@@ -91,21 +91,26 @@ describe('the sidebar', () => {
     const before = await app.routeKeys();
     const first = before[0] as string;
 
-    // Picked up and dropped two places down: it is third now.
+    // Picked up and dropped two places down: it is third now. Each step is waited for in what a
+    // screen reader hears (dnd-kit measures the lines first, and a drop takes the route the
+    // announcement names).
+    const heard = (text: string) => page.waitForFunction((t) => [...document.querySelectorAll('[id^="DndLiveRegion"]')].some((r) => r.textContent?.includes(t)), text, { timeout: 10_000 }).catch(async (e) => { throw new Error(`${String(e)} ${JSON.stringify(await page.evaluate(() => [...document.querySelectorAll('[id^="DndLiveRegion"], [id^="DndDescribedBy"]')].map((r) => r.id + ': ' + r.textContent)))}`); });
+    const named = (key: string, place: number) => `${key} (#${place})`;
+    // dnd-kit listens for the arrows from a timer set when the drag starts: one task later.
+    const pickedUp = async (key: string, place: number) => {
+      await heard(`${named(key, place)} is over ${named(key, place)}.`);
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    };
     await app.routeRow(first).getByTestId('drag-handle').focus();
+    // The focused handle is described by how to do it.
+    await expect.poll(() => page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-describedby') ?? '')?.textContent ?? '')).toContain('press Space on its handle');
     await page.keyboard.press('Space');
-    await page.waitForSelector('.route-item.dragging');
-    // Each arrow moves it a line down (dnd-kit measures the lines first): waited for one by one.
-    const movedBy = (lines: number) =>
-      page.waitForFunction((n) => {
-        const row = document.querySelector<HTMLElement>('.route-item.dragging');
-        const y = Number(/translate3d\([^,]+,\s*(-?[\d.]+)px/.exec(row?.style.transform ?? '')?.[1] ?? 0);
-        return row !== null && y >= n * row.offsetHeight - 2;
-      }, lines);
+    // "Picked up …", at once followed by "… is over" itself.
+    await pickedUp(first, 1);
     await page.keyboard.press('ArrowDown');
-    await movedBy(1);
+    await heard(`is over ${named(before[1] as string, 2)}.`);
     await page.keyboard.press('ArrowDown');
-    await movedBy(2);
+    await heard(`is over ${named(before[2] as string, 3)}.`);
     await page.keyboard.press('Space');
     await page.waitForFunction((key) => [...document.querySelectorAll('[data-testid="route-row"]')].map((r) => r.getAttribute('data-route-key')).indexOf(key) === 2, first);
     await app.caughtUp();
@@ -115,9 +120,11 @@ describe('the sidebar', () => {
     // Picked up, moved, and let go with Escape: nothing changes.
     await app.routeRow(first).getByTestId('drag-handle').focus();
     await page.keyboard.press('Space');
-    await page.waitForSelector('.route-item.dragging');
+    await pickedUp(first, 3);
     await page.keyboard.press('ArrowUp');
+    await heard(`is over ${named(moved[1] as string, 2)}.`);
     await page.keyboard.press('Escape');
+    await heard('was cancelled');
     await page.waitForSelector('.route-item.dragging', { state: 'detached' });
     await app.caughtUp();
     expect(await app.routeKeys()).toEqual(moved);

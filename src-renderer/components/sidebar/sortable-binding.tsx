@@ -30,7 +30,8 @@ function asReactEvent(event: Event): Parameters<Activator>[0] {
  * focused, a drag under way), and the line's own element never changes, so focus stays put.
  */
 export function SortableBinding({ id, elements, takePress }: { id: number; elements: () => { row: HTMLElement | null; handle: HTMLElement | null }; takePress: (id: number) => PendingPress | undefined }) {
-  const { setNodeRef, setActivatorNodeRef, listeners, transform, transition, isDragging } = useSortable({ id });
+  const { setNodeRef, setActivatorNodeRef, listeners, attributes, transform, transition, isDragging } = useSortable({ id });
+  const describedBy = attributes['aria-describedby'];
 
   useLayoutEffect(() => {
     const { row, handle } = elements();
@@ -54,6 +55,14 @@ export function SortableBinding({ id, elements, takePress }: { id: number; eleme
       handle.removeEventListener('keydown', onKeyDown);
     };
   }, [elements, listeners]);
+
+  // The handle points at dnd-kit's instructions (how to move a route with the keyboard).
+  useLayoutEffect(() => {
+    const { handle } = elements();
+    if (!handle) return;
+    handle.setAttribute('aria-describedby', describedBy);
+    return () => handle.removeAttribute('aria-describedby');
+  }, [elements, describedBy]);
 
   // The press that made the lines sortable: dnd-kit starts from it as if it had seen it.
   useLayoutEffect(() => {
