@@ -131,4 +131,53 @@ describe('the sidebar', () => {
     expect(app.errors).toEqual([]);
     await page.close();
   });
+
+  it('drags a route by a handle pressed right after scrolling, when the lines were not yet sortable', async () => {
+    const web = await suite.startWeb({
+      file: async (dir) => {
+        const file = path.join(dir, 'api.json');
+        await writeFile(file, syntheticApi(600));
+        return file;
+      },
+    });
+    const page = await suite.browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const app = new AppShellPage(page);
+    await app.open(web.url);
+    await app.routeRows.first().waitFor();
+    await app.caughtUp();
+    // Scrolled a little, then straight to a handle and pressed, as a touch or a quick hand does:
+    // the handles that passed under the pointer while the list moved did not make it sortable.
+    const list = page.getByTestId('route-list');
+    await list.evaluate((el) => (el.scrollTop = 300));
+    // The lines on screen under a point of the list (lines above and below the screen are rendered too).
+    const box = await list.boundingBox();
+    if (!box) throw new Error('list not laid out');
+    const lineAt = (y: number) => page.evaluate(([x, at]) => document.elementFromPoint(x as number, at as number)?.closest('[data-testid="route-row"]')?.getAttribute('data-route-key') ?? null, [box.x + box.width / 2, y]);
+    const moving = await lineAt(box.y + 105);
+    const target = await lineAt(box.y + 165);
+    if (!moving || !target || moving === target) throw new Error(`no two lines on screen: ${String(moving)}, ${String(target)}`);
+    const handle = app.routeRow(moving).getByTestId('drag-handle');
+    const from = await handle.boundingBox();
+    const to = await app.routeRow(target).boundingBox();
+    if (!from || !to) throw new Error('lines not laid out');
+    // The list moves (2 px) the moment before the pointer arrives.
+    await list.evaluate((el) => {
+      el.scrollTop += 2;
+      return new Promise((resolve) => el.addEventListener('scroll', resolve, { once: true }));
+    });
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 2);
+    expect(await handle.getAttribute('aria-describedby')).toBeNull();
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 8, { steps: 4 });
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2 + 2, { steps: 10 });
+    await page.mouse.up();
+    // It took the target's place; the route that was there moved up one.
+    await page.waitForFunction(([m, t]) => {
+      const all = [...document.querySelectorAll('[data-testid="route-row"]')].map((r) => r.getAttribute('data-route-key'));
+      return all.indexOf(m as string) === all.indexOf(t as string) + 1;
+    }, [moving, target]);
+    expect(app.errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -7,8 +7,9 @@ import { SortableBinding, type PendingPress } from './sortable-binding';
 /**
  * One route line: method badge, path relative to its controller, problem badge, drag handle.
  * Sortable (its sortable id is its row id, see the sidebar) while `sortable` is on: the sidebar
- * turns it on when a drag can start, and the handle asks for it (`onArm`) when the pointer
- * reaches it, when it takes focus, and when it is pressed (that press is then handed to dnd-kit).
+ * turns it on when a drag can start: the handle asks for it when the pointer reaches it
+ * (`onHover`), when it takes focus, and when it is pressed (`onArm`; that press is then handed to
+ * dnd-kit).
  * Memoised: a keystroke that renames one route renders that line only, not every line on screen.
  */
 export const RouteItem = memo(function RouteItem({
@@ -17,6 +18,7 @@ export const RouteItem = memo(function RouteItem({
   total,
   onMove,
   sortable,
+  onHover,
   onArm,
   takePress,
 }: {
@@ -25,6 +27,8 @@ export const RouteItem = memo(function RouteItem({
   total: number;
   onMove: (routeKey: string, to: number) => void;
   sortable: boolean;
+  /** The pointer reached the handle (the sidebar ignores it while the list scrolls). */
+  onHover: () => void;
   onArm: (press?: PendingPress) => void;
   /** The press that armed the lines, for the line it was made on (once). */
   takePress: (id: number) => PendingPress | undefined;
@@ -65,7 +69,7 @@ export const RouteItem = memo(function RouteItem({
         aria-roledescription="sortable"
         aria-label={`Reorder ${route.method.toUpperCase()} ${route.path}`}
         data-testid="drag-handle"
-        onPointerEnter={() => onArm()}
+        onPointerEnter={onHover}
         onFocus={() => onArm()}
         onPointerDown={(e) => {
           if (!sortable) onArm({ id: route.id, event: e.nativeEvent });
