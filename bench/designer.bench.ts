@@ -5,7 +5,8 @@
 // - a keystroke in the path field of a 10,000-route document until the sidebar shows the renamed
 //   route and the problems are recomputed for that text (p50 / p95 / max over the keystrokes);
 //   the design worker applies the edit at once and main confirms it, so main's time is not in it;
-// - scrolling that sidebar from top to bottom: long tasks (> 50 ms) seen meanwhile.
+// - scrolling that sidebar from top to bottom: long tasks (> 50 ms) seen meanwhile; and with the
+//   wheel, the pointer resting on the drag handles (long tasks, and how busy the UI thread was).
 //
 //   npm run build && npm run bench -- designer      (ROUTECRAFT_OUT=dir for another build folder;
 //   BENCH_KEYSTROKES=N keystrokes, default 40; BENCH_ONLY=size,github,10k to run some parts)
@@ -140,7 +141,6 @@ async function tenThousandRoutes(): Promise<void> {
     console.log(`  medians per keystroke: model update ${quantile(numbers('model'), 0.5)} ms, rules ${quantile(numbers('rules'), 0.5)} ms, view ${quantile(numbers('view'), 0.5)} ms, worker → UI ${quantile(numbers('handover'), 0.5)} ms`);
     console.log(`10,000 routes: keystroke in the path field → sidebar shows the renamed route and problems are recomputed, ${times.length} keystrokes: p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms, max ${(times.at(-1) ?? NaN).toFixed(0)} ms`);
 
-    // Scroll the sidebar from top to bottom, a step per frame, and count long tasks meanwhile.
     // Scroll the sidebar top to bottom a step per frame, counting long tasks: right after the
     // typing (Redocly's findings for the new text may land meanwhile), then again when idle.
     for (const when of ['right after typing', 'idle']) {
@@ -172,6 +172,29 @@ async function tenThousandRoutes(): Promise<void> {
         `10,000 routes: scrolled the sidebar top to bottom, ${when} (${(scroll.height / 1000).toFixed(0)}k px, ${scroll.frames} frames, ${(scroll.ms / 1000).toFixed(1)} s): ${scroll.long.length} long tasks over 50 ms (worst ${worst} ms)`,
       );
     }
+
+    // And with the wheel, the pointer resting on the drag handles' column after reaching a handle
+    // (which makes the lines sortable until the list scrolls): 400 steps of 400 px, one per frame.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    await page.evaluate(`document.querySelector('[data-testid="route-list"]').scrollTop = 0`);
+    const handle = await page.locator('[data-testid="drag-handle"]').nth(2).boundingBox();
+    if (!handle) throw new Error('no drag handle on screen');
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.waitForTimeout(500);
+    await page.evaluate(`(() => { window.benchLong = []; window.benchObserver = new PerformanceObserver((l) => { for (const e of l.getEntries()) window.benchLong.push(e.duration); }); window.benchObserver.observe({ type: 'longtask', buffered: false }); })()`);
+    const before = await busy();
+    const wheelStarted = Date.now();
+    for (let i = 0; i < 400; i++) {
+      await page.mouse.wheel(0, 400);
+      await page.evaluate('new Promise((r) => requestAnimationFrame(r))');
+    }
+    const wheelBusy = (await busy()) - before;
+    const wheelLong = (await page.evaluate('window.benchLong')) as number[];
+    console.log(
+      `10,000 routes: wheel-scrolled the sidebar (400 × 400 px, pointer on the handles, ${((Date.now() - wheelStarted) / 1000).toFixed(1)} s): ${wheelLong.length} long tasks over 50 ms (worst ${wheelLong.length ? Math.max(...wheelLong).toFixed(0) : '0'} ms), UI thread busy ${(wheelBusy * 1000).toFixed(0)} ms`,
+    );
   } finally {
     await browser.close();
     await web.stop();
