@@ -1,11 +1,12 @@
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, type RefObject } from 'react';
-import { UNGROUPED, type RouteRow } from '../../../shared/view/design-view';
+import { UNGROUPED } from '../../../shared/view/design-view';
 import { design, useDesign } from '../../state/design-store';
 import type { DesignApp } from '../../use-routecraft';
 import { ControllerHeading, NewControllerForm } from './controller-heading';
+import { SCREEN_READER_INSTRUCTIONS, dragAnnouncements } from './drag-announcements';
 import { RouteItem } from './route-item';
 import type { PendingPress } from './sortable-binding';
 import { dropPlacement, routeIds, sidebarRows, type SidebarRow } from './sidebar-rows';
@@ -100,8 +101,7 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
       return next;
     });
 
-  // What a screen reader hears during a drag: routes by method, path and place, not dnd-kit's ids.
-  const announcements = useMemo(() => dragAnnouncements((id) => describeDragged(id, view?.routes ?? [])), [view]);
+  const announcements = useMemo(() => dragAnnouncements(view?.routes ?? []), [view]);
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!view || !over || active.id === over.id) return;
@@ -177,24 +177,6 @@ export const Sidebar = memo(function Sidebar({ app, findRoute, addRoute }: { app
     </nav>
   );
 });
-
-const SCREEN_READER_INSTRUCTIONS = { draggable: 'To move a route, press Space on its handle, move it with the arrow keys, and press Space again to drop it or Escape to cancel. Alt+Up and Alt+Down on a route move it one place.' };
-
-/** A route or controller heading by its sortable id: "GET /users/me (#3)", "controller Users". */
-function describeDragged(id: UniqueIdentifier, routes: readonly RouteRow[]): string {
-  if (typeof id === 'string' && id.startsWith('controller:')) return `controller ${id.slice('controller:'.length) || 'without a name'}`;
-  const route = routes.find((r) => r.id === id);
-  return route ? `${route.method.toUpperCase()} ${route.path} (#${route.index})` : 'a route';
-}
-
-function dragAnnouncements(name: (id: UniqueIdentifier) => string): Announcements {
-  return {
-    onDragStart: ({ active }) => `Picked up ${name(active.id)}.`,
-    onDragOver: ({ active, over }) => (over ? `${name(active.id)} is over ${name(over.id)}.` : `${name(active.id)} is over no route.`),
-    onDragEnd: ({ active, over }) => (over ? `${name(active.id)} was dropped on ${name(over.id)}.` : `${name(active.id)} was dropped where it was.`),
-    onDragCancel: ({ active }) => `Moving ${name(active.id)} was cancelled: it is back in its place.`,
-  };
-}
 
 function rowKey(row: SidebarRow): string {
   return row.kind === 'route' ? `route:${row.route.id}` : `controller:${row.controller.name || UNGROUPED}`;
