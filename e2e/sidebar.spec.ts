@@ -1,6 +1,7 @@
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { syntheticApi } from '../shared/testing/synthetic-api';
 import { AppShellPage } from './support/app-shell.page';
@@ -34,21 +35,32 @@ function focusedKey(): string | null {
   return document.activeElement?.closest<HTMLElement>('[data-testid="route-row"]')?.dataset['routeKey'] ?? null;
 }
 
+/** The app on `url`, its lines shown and the view caught up with main. */
+async function openApp(url: string): Promise<{ app: AppShellPage; page: Page }> {
+  const page = await suite.browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new AppShellPage(page);
+  await app.open(url);
+  await app.routeRows.first().waitFor();
+  await app.caughtUp();
+  return { app, page };
+}
+
+/** A document of 600 routes: a list that scrolls. */
+async function openLongList(): Promise<{ app: AppShellPage; page: Page }> {
+  const web = await suite.startWeb({
+    file: async (dir) => {
+      const file = path.join(dir, 'api.json');
+      await writeFile(file, syntheticApi(600));
+      return file;
+    },
+  });
+  return openApp(web.url);
+}
+
 describe('the sidebar', () => {
   it('shows each route on its own line while scrolling a long list, and the focus stays with its route', async () => {
-    const web = await suite.startWeb({
-      file: async (dir) => {
-        const file = path.join(dir, 'api.json');
-        await writeFile(file, syntheticApi(600));
-        return file;
-      },
-    });
-    const page = await suite.browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const app = new AppShellPage(page);
-    await app.open(web.url);
-    await app.routeRows.first().waitFor();
-    await app.caughtUp();
+    const { app, page } = await openLongList();
 
     const second = (await app.routeKeys())[1] as string;
     await app.routeRow(second).locator('button.route-select').focus();
@@ -75,6 +87,7 @@ describe('the sidebar', () => {
     expect(app.errors).toEqual([]);
     await page.close();
   });
+
   it('reorders by keyboard drag: Space on a handle picks the route up, arrows move it, Space drops it, Escape cancels', async () => {
     const web = await suite.startWeb({
       file: async (dir) => {
@@ -83,11 +96,7 @@ describe('the sidebar', () => {
         return file;
       },
     });
-    const page = await suite.browser.context.newPage();
-    const app = new AppShellPage(page);
-    await app.open(web.url);
-    await app.routeRow('GET /health').waitFor();
-    await app.caughtUp();
+    const { app, page } = await openApp(web.url);
     const before = await app.routeKeys();
     const first = before[0] as string;
 
@@ -133,19 +142,7 @@ describe('the sidebar', () => {
   });
 
   it('drags a route by a handle pressed right after scrolling, when the lines were not yet sortable', async () => {
-    const web = await suite.startWeb({
-      file: async (dir) => {
-        const file = path.join(dir, 'api.json');
-        await writeFile(file, syntheticApi(600));
-        return file;
-      },
-    });
-    const page = await suite.browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const app = new AppShellPage(page);
-    await app.open(web.url);
-    await app.routeRows.first().waitFor();
-    await app.caughtUp();
+    const { app, page } = await openLongList();
     // Scrolled a little, then straight to a handle and pressed, as a touch or a quick hand does:
     // the handles that passed under the pointer while the list moved did not make it sortable.
     const list = page.getByTestId('route-list');
