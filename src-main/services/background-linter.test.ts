@@ -84,11 +84,11 @@ describe('background linter', () => {
     const text = await readFile(new URL('../../fixtures/openapi/users-api.yaml', import.meta.url), 'utf8');
     const doc = openDocument(text, { fileName: 'users-api.yaml' });
     linter = new BackgroundLinter(await fakeWorker());
-    expect((await onLintThread(linter).lint(doc)).map((d) => d.message)).toEqual([text]);
+    expect((await onLintThread(linter).lintText(text, 'yaml', {})).map((d) => d.message)).toEqual([text]);
     linter.dispose();
     // Run from source there is no built worker: the same code lints in this process.
     linter = new BackgroundLinter(null);
     const file = path.join(dir, 'openapi.yaml');
-    expect(await onLintThread(linter).lint(doc, { filePath: file })).toEqual(await new RedoclyLintService().lint(doc, { filePath: file }));
+    expect(await onLintThread(linter).lintText(text, 'yaml', { filePath: file })).toEqual(await new RedoclyLintService().lint(doc, { filePath: file }));
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../../shared/model/diagnostic';
 import { openDocument } from '../../shared/model/open-document';
-import type { DocumentLinter } from './redocly-lint.service';
+import type { ExportLinter } from './export.service';
 import type { LintRequest } from './redocly-lint.worker';
 
 type Pending = { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void };
@@ -106,13 +106,12 @@ export class BackgroundLinter {
 }
 
 /**
- * The linter as a DocumentLinter (what exports lint with): the document's text is linted, and read
- * again, on the lint thread. In the app's process Redocly held main for seconds on a big export,
- * and every call to main waited.
+ * The linter as an ExportLinter: the export's text is linted, and read, on the lint thread. In
+ * main's process Redocly held main for seconds on a big export, and every call to main waited.
  */
-export function onLintThread(linter: BackgroundLinter): DocumentLinter {
+export function onLintThread(linter: BackgroundLinter): ExportLinter {
   return {
-    lint: (doc, options = {}) => linter.lint(doc.source.text, { fileName: `export.${doc.source.format}`, ...(options.filePath !== undefined ? { filePath: options.filePath } : {}) }),
+    lintText: (text, format, options) => linter.lint(text, { fileName: `export.${format}`, ...(options.filePath !== undefined ? { filePath: options.filePath } : {}) }),
   };
 }
 

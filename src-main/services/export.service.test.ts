@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import YAML from 'yaml';
 import type { Diagnostic } from '../../shared/model/diagnostic';
 import { openDocument, type ApiDocument } from '../../shared/model/open-document';
-import { BundleError, bundleDocument, ExportService, hasExternalRefs, writeFileAtomic } from './export.service';
+import { BundleError, bundleDocument, ExportService, hasExternalRefs, inProcess, writeFileAtomic } from './export.service';
 import type { DocumentLinter } from './redocly-lint.service';
 
 function tempDir(): string {
@@ -32,7 +32,7 @@ describe('ExportService', () => {
     const dir = tempDir();
     const out = path.join(dir, 'openapi.json');
     const linter = fakeLinter([{ ...error, severity: 'warning' }]);
-    const result = await new ExportService(linter).exportToFile(openDocument(users), out, { version: '3.0', format: 'json' });
+    const result = await new ExportService(inProcess(linter)).exportToFile(openDocument(users), out, { version: '3.0', format: 'json' });
     expect(result).toMatchObject({ written: true, errors: 0, bundled: false });
     expect(fs.readFileSync(out, 'utf8')).toBe(result.export.text);
     expect(JSON.parse(result.export.text).openapi).toBe('3.0.3');
@@ -44,10 +44,10 @@ describe('ExportService', () => {
     const dir = tempDir();
     const out = path.join(dir, 'openapi.yaml');
     fs.writeFileSync(out, 'previous\n');
-    const refused = await new ExportService(fakeLinter([error])).exportToFile(openDocument(users), out);
+    const refused = await new ExportService(inProcess(fakeLinter([error]))).exportToFile(openDocument(users), out);
     expect(refused).toMatchObject({ written: false, errors: 1 });
     expect(fs.readFileSync(out, 'utf8')).toBe('previous\n');
-    const forced = await new ExportService(fakeLinter([error])).exportToFile(openDocument(users), out, { force: true });
+    const forced = await new ExportService(inProcess(fakeLinter([error]))).exportToFile(openDocument(users), out, { force: true });
     expect(forced.written).toBe(true);
     expect(fs.readFileSync(out, 'utf8')).toBe(forced.export.text);
   });
@@ -78,7 +78,7 @@ describe('bundling', () => {
     expect(did).toBe(true);
     expect(hasExternalRefs(bundled)).toBe(false);
     const out = path.join(dir, 'out.yaml');
-    const result = await new ExportService(fakeLinter()).exportToFile(doc, out, { bundle: true, sourcePath: main });
+    const result = await new ExportService(inProcess(fakeLinter())).exportToFile(doc, out, { bundle: true, sourcePath: main });
     const written = YAML.parse(fs.readFileSync(out, 'utf8'));
     const ref = written.paths['/u'].get.responses['200'].content['application/json'].schema.$ref as string;
     expect(ref.startsWith('#/components/schemas/')).toBe(true);

@@ -3,9 +3,10 @@ import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { exportOpenApi, type ExportOptions, type ExportResult } from '../../shared/export/export-openapi';
 import type { Diagnostic } from '../../shared/model/diagnostic';
+import type { DocumentFormat } from '../../shared/document/source-document';
 import { openDocument, type ApiDocument } from '../../shared/model/open-document';
 import { confinedResolver } from './confined-ref-resolver';
-import { RedoclyLintService, type DocumentLinter } from './redocly-lint.service';
+import { RedoclyLintService, type DocumentLinter, type RedoclyLintOptions } from './redocly-lint.service';
 
 export interface ExportFileOptions extends ExportOptions {
   /** Where the design lives: external `$ref`s resolve inside its folder (and nowhere else). */
@@ -29,12 +30,26 @@ export interface ExportFileResult {
 }
 
 /**
+ * Lints an export's text with Redocly. The CLI lints in its own process (`inProcess`); the app on
+ * its lint thread (`onLintThread`), which reads the text itself, so main neither runs Redocly nor
+ * reads the export again.
+ */
+export interface ExportLinter {
+  lintText(text: string, format: DocumentFormat, options: RedoclyLintOptions): Promise<Diagnostic[]>;
+}
+
+/** Lints in this process: the text is read into a document here. */
+export function inProcess(linter: DocumentLinter = new RedoclyLintService()): ExportLinter {
+  return { lintText: (text, format, options) => linter.lint(openDocument(text, { format }), options) };
+}
+
+/**
  * Exports a design as an OpenAPI file (issue 7): converts it (shared/export), bundles external
  * references on request, lints the result with Redocly, and writes it atomically. An export with
  * lint errors is not written unless forced (the UI asks; the CLI takes --force).
  */
 export class ExportService {
-  constructor(private readonly linter: DocumentLinter = new RedoclyLintService()) {}
+  constructor(private readonly linter: ExportLinter = inProcess()) {}
 
   /**
    * The export and its lint findings, without writing anything (the export dialog's preview).
@@ -45,7 +60,7 @@ export class ExportService {
     const { doc: source, bundled } = options.bundle ? await bundleDocument(doc, options.sourcePath) : { doc, bundled: false };
     const result = exportOpenApi(source, options);
     const at = outPath ?? options.sourcePath;
-    const lint = await this.linter.lint(openDocument(result.text, { format: result.format }), at !== undefined ? { filePath: at } : {});
+    const lint = await this.linter.lintText(result.text, result.format, at !== undefined ? { filePath: at } : {});
     return { export: result, lint, bundled };
   }
 
