@@ -54,4 +54,11 @@ describe('the sidebar list', () => {
       ),
     );
   });
+
+  it('lists a controller named twice once, with no gaps', () => {
+    const users = { name: 'Users' } as ControllerRow;
+    const routes = [{ id: 1, index: 1, key: 'GET /a', method: 'get', path: '/a', controller: 'Users' }] as RouteRow[];
+    const rows = sidebarRows([users, users], routes, new Set(), '');
+    expect(rows.map((r) => r.kind)).toEqual(['controller', 'route']);
+  });
 });

@@ -25,7 +25,10 @@ export function sidebarRows(controllers: readonly ControllerRow[], routes: reado
   const heads: [number, SidebarRow][] = [];
   let length = 0;
   for (const c of controllers) {
-    const shown = count.get(c.name) ?? 0;
+    const shown = count.get(c.name);
+    // A name twice (never made by the view) is listed once: the list must have no gaps.
+    if (shown === undefined) continue;
+    count.delete(c.name);
     if (needle !== '' && shown === 0) continue;
     const isCollapsed = needle === '' && collapsed.has(c.name);
     heads.push([length, { kind: 'controller', controller: c, collapsed: isCollapsed, shown }]);
