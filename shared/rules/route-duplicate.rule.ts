@@ -1,8 +1,7 @@
 import { encodePointer } from '../document/json-pointer';
-import { asMap, asSeq, getPair } from '../document/source-tree';
+import { asMap, asSeq, asString, getPair } from '../document/source-tree';
 import type { Route } from '../model/api-model';
 import type { Diagnostic, DiagnosticTarget } from '../model/diagnostic';
-import { readOrder } from '../model/route-order';
 import { X_ROOT } from '../model/x-routecraft';
 import type { Rule } from './rule';
 import { readOrderKeys, type OrderKeys } from './order-keys';
@@ -29,10 +28,9 @@ export const routeDuplicateRule: Rule = {
     const order = asSeq(settings && getPair(settings, 'order')?.value);
     if (!order) return [];
     // Most documents repeat nothing: one pass counting keys, and the real work only when one
-    // repeats. The entries are the list as the model read it for this text (readOrder keeps it
-    // between edits: no entry is read twice); a Validator compares them with its last run's, and
-    // counts only the entries that changed.
-    const entries = readOrder(order).keys;
+    // repeats. The reading depends on the entries' values alone, which a Validator compares with
+    // its last run's (and reads only the entries that changed).
+    const entries = order.items.map((item) => asString(item));
     const { keys, repeated } = ctx.memo(ORDER_KEYS, entries, (previous?: OrderKeys) => readOrderKeys(entries, previous));
     if (repeated.size === 0) return [];
     // The route a repeated key names (the last declared, should the document declare it twice).
